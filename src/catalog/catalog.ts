@@ -1,0 +1,175 @@
+/**
+ * The built-in catalogs, read from `src/catalog/data/*.json`: the one source of truth for the
+ * language server, the CLI, the reports and the tests. Ids and titles are facts; summaries are ours.
+ */
+import annexAData from './data/iso42001-annex-a.json' with { type: 'json' };
+import clausesData from './data/iso42001-clauses.json' with { type: 'json' };
+import annexCData from './data/iso42001-annex-c.json' with { type: 'json' };
+import nistData from './data/nist-ai-rmf.json' with { type: 'json' };
+import crosswalkData from './data/crosswalk-nist-iso42001.json' with { type: 'json' };
+import euAiActData from './data/eu-ai-act.json' with { type: 'json' };
+import iso27001Data from './data/iso27001-2022-annex-a-ids.json' with { type: 'json' };
+
+/** The catalogs a user can list with `aims catalog <name>`. */
+export const CATALOG_NAMES = ['annex-a', 'clauses', 'annex-c', 'nist', 'eu-ai-act'] as const;
+export type CatalogName = typeof CATALOG_NAMES[number];
+
+export type CatalogEntryKind =
+    | 'annex-a-group' | 'annex-a-control' | 'clause' | 'annex-c-section' | 'annex-c-objective'
+    | 'risk-source' | 'nist-function' | 'nist-category' | 'nist-subcategory' | 'eu-article' | 'annex-iii-area';
+
+/** One entry of any catalog, in the shape every consumer sees. */
+export interface CatalogItem {
+    readonly id: string;
+    readonly title: string;
+    readonly summary: string;
+    readonly kind: CatalogEntryKind;
+    readonly catalog: CatalogName;
+    /** The id of the enclosing group, clause, function or category, if any. */
+    readonly parent?: string;
+    /** Clauses only: whether the clause asks for documented information (undefined for headings). */
+    readonly documentedInformationRequired?: boolean;
+}
+
+export interface CrosswalkPair {
+    readonly nist: string;
+    readonly iso: readonly string[];
+}
+
+export interface CatalogSource {
+    readonly name: CatalogName;
+    readonly source: string;
+    readonly version: string;
+    readonly note: string;
+}
+
+function build(): { items: CatalogItem[]; sources: CatalogSource[] } {
+    const items: CatalogItem[] = [];
+    for (const g of annexAData.objectives) {
+        items.push({ id: g.id, title: g.title, summary: g.summary, kind: 'annex-a-group', catalog: 'annex-a' });
+    }
+    for (const c of annexAData.controls) {
+        items.push({ id: c.id, title: c.title, summary: c.summary, kind: 'annex-a-control', catalog: 'annex-a', parent: c.objective });
+    }
+    for (const c of clausesData.clauses) {
+        items.push({
+            id: c.id, title: c.title, summary: c.summary, kind: 'clause', catalog: 'clauses', parent: c.parent ?? undefined,
+            documentedInformationRequired: c.documentedInformationRequired ?? undefined
+        });
+    }
+    for (const e of annexCData.entries) {
+        const kind: CatalogEntryKind = e.kind === 'objective' ? 'annex-c-objective' : e.kind === 'riskSource' ? 'risk-source' : 'annex-c-section';
+        items.push({ id: e.id, title: e.title, summary: e.summary, kind, catalog: 'annex-c', parent: e.parent ?? undefined });
+    }
+    for (const f of nistData.functions) {
+        items.push({ id: f.id, title: f.id, summary: f.summary, kind: 'nist-function', catalog: 'nist' });
+    }
+    for (const c of nistData.categories) {
+        items.push({ id: c.id, title: c.label, summary: c.summary, kind: 'nist-category', catalog: 'nist', parent: c.function });
+    }
+    for (const s of nistData.subcategories) {
+        items.push({ id: s.id, title: s.label, summary: s.summary, kind: 'nist-subcategory', catalog: 'nist', parent: s.category });
+    }
+    for (const a of euAiActData.articles) {
+        items.push({ id: a.id, title: a.title, summary: a.summary, kind: 'eu-article', catalog: 'eu-ai-act', parent: `Chapter ${a.chapter}` });
+    }
+    for (const a of euAiActData.annexIII.areas) {
+        items.push({ id: String(a.point), title: a.title, summary: a.summary, kind: 'annex-iii-area', catalog: 'eu-ai-act', parent: 'Annex III' });
+    }
+    const sources: CatalogSource[] = [annexAData, clausesData, annexCData, nistData, euAiActData].map(d => ({
+        name: d.catalog as CatalogName, source: d.source, version: d.version, note: d.note
+    }));
+    return { items, sources };
+}
+
+/**
+ * Read access to every catalog, with the lookups the engine needs: by id, by kind,
+ * the crosswalk in both directions, and the ISO 27001 id ranges for explanations.
+ */
+export class AimsCatalog {
+    readonly items: readonly CatalogItem[];
+    readonly sources: readonly CatalogSource[];
+    readonly crosswalk: readonly CrosswalkPair[] = crosswalkData.pairs;
+    readonly crosswalkSource: string = crosswalkData.source;
+    private readonly byKey = new Map<string, CatalogItem>();
+    private readonly isoToNist = new Map<string, string[]>();
+    private readonly nistToIso = new Map<string, readonly string[]>();
+
+    constructor() {
+        const { items, sources } = build();
+        this.items = items;
+        this.sources = sources;
+        for (const item of items) {
+            this.byKey.set(AimsCatalog.key(item.kind, item.id), item);
+        }
+        for (const pair of this.crosswalk) {
+            this.nistToIso.set(pair.nist, pair.iso);
+            for (const iso of pair.iso) {
+                const list = this.isoToNist.get(iso) ?? [];
+                list.push(pair.nist);
+                this.isoToNist.set(iso, list);
+            }
+        }
+    }
+
+    private static key(kind: CatalogEntryKind, id: string): string {
+        return `${kind}\u0000${id}`;
+    }
+
+    get(kind: CatalogEntryKind, id: string): CatalogItem | undefined {
+        return this.byKey.get(AimsCatalog.key(kind, id));
+    }
+
+    /** Any entry with this id; clause, Annex A and NIST ids never collide, Annex III points are numbers. */
+    find(id: string): CatalogItem | undefined {
+        return this.items.find(item => item.id === id && item.kind !== 'annex-iii-area');
+    }
+
+    ofKind(kind: CatalogEntryKind): CatalogItem[] {
+        return this.items.filter(item => item.kind === kind);
+    }
+
+    ofCatalog(name: CatalogName): CatalogItem[] {
+        return this.items.filter(item => item.catalog === name);
+    }
+
+    /** The 38 Annex A controls, in the order of the standard. */
+    get annexAControls(): CatalogItem[] {
+        return this.ofKind('annex-a-control');
+    }
+
+    /** NIST AI RMF subcategories the crosswalk maps to this ISO clause or control. */
+    nistFor(isoId: string): readonly string[] {
+        return this.isoToNist.get(isoId) ?? [];
+    }
+
+    /** ISO 42001 clauses and controls the crosswalk maps this NIST subcategory to. */
+    isoFor(nistId: string): readonly string[] {
+        return this.nistToIso.get(nistId) ?? [];
+    }
+
+    /**
+     * When `id` is not a 42001 id but has the shape of an ISO/IEC 27001:2022 Annex A control
+     * (A.5.1-A.5.37, A.6.1-A.6.8, A.7.1-A.7.14, A.8.1-A.8.34) or of the 2013 edition (A.5-A.18,
+     * three levels), say so: authors who know 27001 reach for those numbers.
+     */
+    explainForeignId(id: string): string | undefined {
+        const m = /^A\.(\d+)\.(\d+)(?:\.(\d+))?$/.exec(id);
+        if (!m) {
+            return undefined;
+        }
+        const [major, minor, third] = [Number(m[1]), Number(m[2]), m[3]];
+        if (third === undefined) {
+            const theme = iso27001Data.themes.find(t => t.prefix === `A.${major}` && minor >= t.first && minor <= t.last);
+            if (theme) {
+                return `'${id}' is an ISO/IEC 27001:2022 Annex A control (${theme.theme}), not an ISO/IEC 42001 one; ISO/IEC 42001 numbers its Annex A controls A.2.2 to A.10.4.`;
+            }
+        } else if (major >= 5 && major <= 18 && !(major === 6 && (minor === 1 || minor === 2))) {
+            return `'${id}' looks like an ISO/IEC 27001:2013 Annex A control (A.5 to A.18 with three-level ids), not an ISO/IEC 42001 one; only A.6.1.x and A.6.2.x have three levels in ISO/IEC 42001.`;
+        }
+        return undefined;
+    }
+}
+
+/** The catalogs never change at run time: one shared instance. */
+export const catalog = new AimsCatalog();

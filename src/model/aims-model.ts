@@ -1,0 +1,211 @@
+/**
+ * Queries over the whole AIMS: the statement of applicability, which controls treat which risks,
+ * impact assessments per system, rating scales, review and expiry dates. The validator, the LSP
+ * features (code lenses, status bar), the reports and the OSCAL export all ask these questions
+ * here, so that they can never disagree.
+ */
+import { AstUtils, DocumentCache, WorkspaceCache, type AstNode, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+import {
+    isAnnexAControl, isModel, isStatementOfApplicability,
+    type AiSystem, type ControlApplication, type Element, type Evidence, type ImpactAssessment,
+    type Model, type Organisation, type Policy, type Risk, type Scale
+} from '../language/generated/ast.js';
+import { isCatalogUri } from '../catalog/catalog-document.js';
+import { catalog } from '../catalog/catalog.js';
+import { addDuration, daysBetween } from './dates.js';
+
+/** What one document contributes, computed once per document version. */
+export interface DocumentFacts {
+    readonly elements: readonly Element[];
+    readonly soaEntries: readonly ControlApplication[];
+}
+
+export interface RatingScale {
+    readonly min: number;
+    readonly max: number;
+}
+
+export interface SoaCoverage {
+    /** Annex A controls (38). */
+    readonly total: number;
+    readonly applicable: number;
+    readonly excluded: number;
+    readonly undecided: number;
+    readonly implemented: number;
+    /** Annex A ids with no entry at all, in catalog order. */
+    readonly missing: readonly string[];
+}
+
+export type Freshness = 'fresh' | 'expiring' | 'expired' | 'undated';
+
+export const DEFAULT_SCALE: RatingScale = { min: 1, max: 5 };
+
+type ElementOfType<K extends Element['$type']> = Extract<Element, { $type: K }>;
+
+export class AimsModel {
+    private readonly shared: LangiumSharedCoreServices;
+    private readonly facts: DocumentCache<string, DocumentFacts>;
+    private readonly workspace: WorkspaceCache<string, unknown>;
+
+    constructor(shared: LangiumSharedCoreServices) {
+        this.shared = shared;
+        this.facts = new DocumentCache(shared);
+        this.workspace = new WorkspaceCache(shared);
+    }
+
+    /** The user's documents (never the built-in catalogs), in a stable order. */
+    userDocuments(): LangiumDocument[] {
+        return this.cached('documents', () => this.shared.workspace.LangiumDocuments.all
+            .filter(doc => !isCatalogUri(doc.uri) && isModel(doc.parseResult.value))
+            .toArray()
+            .sort((a, b) => a.uri.toString().localeCompare(b.uri.toString())));
+    }
+
+    factsOf(document: LangiumDocument): DocumentFacts {
+        return this.facts.get(document.uri, 'facts', () => {
+            const model = document.parseResult.value as Model;
+            const elements = isModel(model) ? model.elements : [];
+            const soaEntries = elements.filter(isStatementOfApplicability).flatMap(soa => soa.entries);
+            return { elements, soaEntries };
+        });
+    }
+
+    /** Every user declaration of one type, across the workspace. */
+    all<K extends Element['$type']>(type: K): Array<ElementOfType<K>> {
+        return this.cached(`all:${type}`, () => this.userDocuments()
+            .flatMap(doc => this.factsOf(doc).elements.filter(e => e.$type === type))) as Array<ElementOfType<K>>;
+    }
+
+    organisation(): Organisation | undefined {
+        return this.all('Organisation')[0];
+    }
+
+    likelihoodScale(): RatingScale {
+        return toScale(this.organisation()?.likelihoodScale);
+    }
+
+    impactScale(): RatingScale {
+        return toScale(this.organisation()?.impactScale);
+    }
+
+    soaEntries(): ControlApplication[] {
+        return this.cached('soa', () => this.userDocuments().flatMap(doc => [...this.factsOf(doc).soaEntries]));
+    }
+
+    /** Statement of applicability entries keyed by control id as written (`A.6.2.4`, `ACME.1`). */
+    soaByControl(): Map<string, ControlApplication[]> {
+        return this.cached('soaByControl', () => {
+            const map = new Map<string, ControlApplication[]>();
+            for (const entry of this.soaEntries()) {
+                const id = controlIdOf(entry);
+                map.set(id, [...(map.get(id) ?? []), entry]);
+            }
+            return map;
+        });
+    }
+
+    soaEntryFor(controlId: string): ControlApplication | undefined {
+        return this.soaByControl().get(controlId)?.[0];
+    }
+
+    soaCoverage(): SoaCoverage {
+        return this.cached('coverage', () => {
+            const byControl = this.soaByControl();
+            const annexA = catalog.annexAControls;
+            let applicable = 0, excluded = 0, undecided = 0, implemented = 0;
+            const missing: string[] = [];
+            for (const control of annexA) {
+                const entry = byControl.get(control.id)?.[0];
+                if (!entry) {
+                    missing.push(control.id);
+                } else if (entry.decision === 'applicable') {
+                    applicable++;
+                    if (entry.status === 'implemented') implemented++;
+                } else if (entry.decision === 'excluded') {
+                    excluded++;
+                } else {
+                    undecided++;
+                }
+            }
+            return { total: annexA.length, applicable, excluded, undecided, implemented, missing };
+        });
+    }
+
+    /** Control ids that treat a risk: named by the risk itself, or by SoA entries that list it. */
+    controlsTreating(risk: Risk): string[] {
+        const ids = new Set(risk.controls.map(ref => ref.ref?.name ?? ref.$refText));
+        for (const entry of this.soaEntries()) {
+            if (entry.risks.some(ref => ref.ref === risk)) {
+                ids.add(controlIdOf(entry));
+            }
+        }
+        return [...ids];
+    }
+
+    /** Risks treated by a control, from both directions. */
+    risksTreatedBy(controlId: string): Risk[] {
+        const risks = new Set<Risk>();
+        for (const risk of this.all('Risk')) {
+            if (risk.controls.some(ref => (ref.ref?.name ?? ref.$refText) === controlId)) {
+                risks.add(risk);
+            }
+        }
+        for (const entry of this.soaByControl().get(controlId) ?? []) {
+            for (const ref of entry.risks) {
+                if (ref.ref) risks.add(ref.ref);
+            }
+        }
+        return [...risks];
+    }
+
+    assessmentsFor(system: AiSystem): ImpactAssessment[] {
+        return this.all('ImpactAssessment').filter(ia => ia.system?.ref === system);
+    }
+
+    /** The date a policy, risk or assessment is next due for review, if one can be worked out. */
+    nextReview(node: Policy | Risk | ImpactAssessment): string | undefined {
+        if (node.nextReview) {
+            return node.nextReview;
+        }
+        if (node.reviewEvery) {
+            const base = node.$type === 'Policy' ? node.approved
+                : node.$type === 'Risk' ? node.acceptedOn
+                : node.assessed;
+            return base ? addDuration(base, node.reviewEvery.count, node.reviewEvery.unit) : undefined;
+        }
+        return undefined;
+    }
+
+    freshness(evidence: Evidence, today: string, windowDays: number): Freshness {
+        if (!evidence.expires) {
+            return 'undated';
+        }
+        const left = daysBetween(today, evidence.expires);
+        if (left === undefined) {
+            return 'undated';
+        }
+        return left < 0 ? 'expired' : left <= windowDays ? 'expiring' : 'fresh';
+    }
+
+    private cached<T>(key: string, compute: () => T): T {
+        return this.workspace.get(key, compute) as T;
+    }
+}
+
+/** The id an SoA entry is about: the resolved control's name, or the text as written. */
+export function controlIdOf(entry: ControlApplication): string {
+    return entry.control.ref?.name ?? entry.control.$refText;
+}
+
+export function isAnnexAEntry(entry: ControlApplication): boolean {
+    return isAnnexAControl(entry.control.ref);
+}
+
+function toScale(scale: Scale | undefined): RatingScale {
+    return scale ? { min: scale.min, max: scale.max } : DEFAULT_SCALE;
+}
+
+/** The document an AST node lives in. */
+export function documentOf(node: AstNode): LangiumDocument {
+    return AstUtils.getDocument(node);
+}

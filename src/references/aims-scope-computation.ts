@@ -1,0 +1,33 @@
+/**
+ * What each document puts into the global index. Every AIMS name is global (a person declared in
+ * people.aims is an owner in risks.aims), so documents export their top-level declarations and
+ * the catalog documents export their entries. Nothing is scoped locally, which keeps the
+ * per-keystroke work to the index of the changed file.
+ */
+import { DefaultScopeComputation, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols } from 'langium';
+import { CancellationToken } from 'vscode-languageserver';
+import { isCatalog, isModel } from '../language/generated/ast.js';
+
+export class AimsScopeComputation extends DefaultScopeComputation {
+    override async collectExportedSymbols(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<AstNodeDescription[]> {
+        const root = document.parseResult.value;
+        return this.collectExportedSymbolsForNode(root, document, exportedChildren, cancelToken);
+    }
+
+    override async collectLocalSymbols(_document: LangiumDocument, _cancelToken = CancellationToken.None): Promise<LocalSymbols> {
+        return new MultiMap<AstNode, AstNodeDescription>();
+    }
+}
+
+function* exportedChildren(root: AstNode): Iterable<AstNode> {
+    if (!isModel(root)) {
+        return;
+    }
+    for (const element of root.elements) {
+        if (isCatalog(element)) {
+            yield* element.entries;
+        } else {
+            yield element;
+        }
+    }
+}

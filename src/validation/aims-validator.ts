@@ -1,0 +1,269 @@
+/**
+ * The AIMS rules that one document can decide on its own, plus the hook that reports this
+ * document's share of the workspace-level findings (see workspace-checks.ts). Each check
+ * reports through a rule of rules.ts, so codes and severities are stable.
+ *
+ * Categories: 'fast' checks run on every keystroke; 'slow' ones touch the file system and run
+ * on start-up, on save and in the CLI.
+ */
+import { AstUtils, CstUtils, GrammarAST, URI, UriUtils, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import type {
+    AimsAstType, AiSystem, ControlApplication, Evidence, ImpactAssessment, Model, Organisation,
+    OrgControl, Policy, Rating, Risk
+} from '../language/generated/ast.js';
+import type { AimsServices } from '../language/aims-module.js';
+import { isCatalogUri } from '../catalog/catalog-document.js';
+import { parseIsoDate } from '../model/dates.js';
+import type { AimsModel, RatingScale } from '../model/aims-model.js';
+import type { AimsSettings } from '../workspace/aims-settings.js';
+import type { WorkspaceChecks } from './workspace-checks.js';
+import { RULES } from './rules.js';
+import { report } from './report.js';
+
+export function registerValidationChecks(services: AimsServices): void {
+    const registry = services.validation.ValidationRegistry;
+    const validator = services.validation.AimsValidator;
+    const fast: ValidationChecks<AimsAstType> = {
+        Model: validator.checkModel,
+        Organisation: validator.checkOrganisation,
+        Policy: validator.checkPolicy,
+        OrgControl: validator.checkOrgControl,
+        AiSystem: validator.checkAiSystem,
+        Risk: validator.checkRisk,
+        ImpactAssessment: validator.checkImpactAssessment,
+        ControlApplication: validator.checkControlApplication,
+        Evidence: validator.checkEvidence
+    };
+    registry.register(fast, validator, 'fast');
+    registry.register<AimsAstType>({ Evidence: validator.checkEvidenceFile }, validator, 'slow');
+}
+
+/** Properties that hold dates, per declaration type. */
+const DATE_PROPERTIES: Record<string, readonly string[]> = {
+    Policy: ['approved', 'nextReview'],
+    Objective: ['due'],
+    Risk: ['acceptedOn', 'nextReview'],
+    ImpactAssessment: ['assessed', 'nextReview'],
+    Evidence: ['collected', 'expires']
+};
+
+export class AimsValidator {
+    private readonly model: AimsModel;
+    private readonly settings: AimsSettings;
+    private readonly workspaceChecks: WorkspaceChecks;
+    private readonly services: AimsServices;
+
+    constructor(services: AimsServices) {
+        this.services = services;
+        this.model = services.aims.Model;
+        this.settings = services.aims.Settings;
+        this.workspaceChecks = services.aims.WorkspaceChecks;
+    }
+
+    checkModel(model: Model, accept: ValidationAcceptor): void {
+        const document = AstUtils.getDocument(model);
+        if (isCatalogUri(document.uri)) {
+            return;
+        }
+        for (const element of model.elements) {
+            if (element.$type === 'Catalog') {
+                report(accept, RULES.misplacedCatalog, 'Catalogs are built in and cannot be declared in a workspace file; refer to catalog entries by their ids.', { node: element, keyword: 'catalog' });
+            } else {
+                this.checkDates(element, accept);
+                this.checkDuplicateFields(element, accept);
+                if (element.$type === 'StatementOfApplicability') {
+                    element.entries.forEach(entry => this.checkDuplicateFields(entry, accept));
+                }
+            }
+        }
+        this.workspaceChecks.reportFor(document, accept);
+    }
+
+    checkOrganisation(org: Organisation, accept: ValidationAcceptor): void {
+        for (const property of ['likelihoodScale', 'impactScale'] as const) {
+            const scale = org[property];
+            if (scale && scale.min >= scale.max) {
+                report(accept, RULES.invalidScale, `The ${property === 'likelihoodScale' ? 'likelihood' : 'impact'} scale runs from ${scale.min} to ${scale.max}; its minimum must be below its maximum.`, { node: org, property });
+            }
+        }
+        if (!org.scope) {
+            report(accept, RULES.missingField, `Organisation '${org.name}' has no scope: state what the AI management system covers (ISO/IEC 42001 4.3).`, { node: org, property: 'name' });
+        }
+    }
+
+    checkPolicy(policy: Policy, accept: ValidationAcceptor): void {
+        if (!policy.owner) {
+            report(accept, RULES.missingField, `Policy '${policy.name}' has no owner.`, { node: policy, property: 'name' });
+        }
+        this.checkReview(policy, accept);
+    }
+
+    checkOrgControl(control: OrgControl, accept: ValidationAcceptor): void {
+        const prefix = control.name.split('.')[0];
+        if (prefix === 'A' || prefix === 'C') {
+            report(accept, RULES.reservedControlPrefix, `'${control.name}': the prefix ${prefix} belongs to ISO/IEC 42001 (Annex ${prefix}); give organisation controls a prefix of your own, such as ACME.1.`, { node: control, property: 'name' });
+        }
+    }
+
+    checkAiSystem(system: AiSystem, accept: ValidationAcceptor): void {
+        if (system.euCategory === 'prohibited') {
+            report(accept, RULES.prohibitedSystem, `'${system.name}' is classed as a prohibited AI practice (EU AI Act Article 5): it may not be placed on the market, put into service or used in the EU. Retire it or change what it does, then reclassify it.`, { node: system, property: 'euCategory' });
+        }
+        if (system.euCategory === 'high') {
+            if (!system.oversight?.trim()) {
+                report(accept, RULES.highRiskWithoutOversight, `'${system.name}' is high-risk under the EU AI Act but describes no human oversight: add oversight "..." saying who can monitor, override or stop it (EU AI Act Article 14; ISO/IEC 42001 A.9).`, { node: system, property: 'euCategory' });
+            }
+            if (!system.annexIII) {
+                report(accept, RULES.highRiskWithoutAnnexIII, `'${system.name}' is high-risk: name its EU AI Act Annex III area with annex-iii <point> (1 to 8).`, { node: system, property: 'euCategory' });
+            }
+        }
+    }
+
+    checkRisk(risk: Risk, accept: ValidationAcceptor): void {
+        const likelihood = this.model.likelihoodScale();
+        const impact = this.model.impactScale();
+        for (const property of ['inherent', 'residual'] as const) {
+            const rating = risk[property];
+            if (rating) {
+                this.checkRating(rating, 'likelihood', likelihood, accept);
+                this.checkRating(rating, 'impact', impact, accept);
+            }
+        }
+        if (risk.inherent && risk.residual && score(risk.residual) > score(risk.inherent)) {
+            report(accept, RULES.residualAboveInherent, `Residual rating ${score(risk.residual)} (${risk.residual.likelihood} x ${risk.residual.impact}) is above the inherent rating ${score(risk.inherent)} (${risk.inherent.likelihood} x ${risk.inherent.impact}); treatment cannot make a risk worse.`, { node: risk, property: 'residual' });
+        }
+        if (!risk.treatment) {
+            report(accept, RULES.riskWithoutTreatment, `Risk '${risk.name}' has no treatment: choose mitigate, avoid, transfer or accept (ISO/IEC 42001 6.1.3).`, { node: risk, property: 'name' });
+        } else if (risk.treatment === 'accept' && !risk.acceptor) {
+            report(accept, RULES.acceptWithoutAcceptor, `Risk '${risk.name}' is accepted, but nobody is named as accepting it: add accepted by <person> on <date>.`, { node: risk, property: 'treatment' });
+        }
+        if (!risk.owner) {
+            report(accept, RULES.missingField, `Risk '${risk.name}' has no owner.`, { node: risk, property: 'name' });
+        }
+        this.checkReview(risk, accept);
+    }
+
+    private checkRating(rating: Rating, dimension: 'likelihood' | 'impact', scale: RatingScale, accept: ValidationAcceptor): void {
+        const value = rating[dimension];
+        if (value < scale.min || value > scale.max) {
+            report(accept, RULES.ratingOutOfScale, `${dimension === 'likelihood' ? 'Likelihood' : 'Impact'} ${value} is outside the declared scale ${scale.min} to ${scale.max}.`, { node: rating, property: dimension });
+        }
+    }
+
+    checkImpactAssessment(assessment: ImpactAssessment, accept: ValidationAcceptor): void {
+        if (!assessment.system) {
+            report(accept, RULES.missingField, `Impact assessment '${assessment.name}' names no system: add system <name>.`, { node: assessment, property: 'name' });
+        }
+        this.checkReview(assessment, accept);
+    }
+
+    checkControlApplication(entry: ControlApplication, accept: ValidationAcceptor): void {
+        const id = entry.control.ref?.name ?? entry.control.$refText;
+        if (entry.decision === 'excluded' && !entry.justification?.trim()) {
+            report(accept, RULES.exclusionWithoutJustification, `${id} is excluded without a justification: add because "..." saying why it does not apply.`, { node: entry, keyword: 'excluded', data: { control: id } });
+        } else if (entry.decision === 'undecided') {
+            report(accept, RULES.soaUndecided, `${id} awaits a decision: mark it applicable (with status, owner and evidence) or excluded because "...".`, { node: entry, keyword: 'undecided', data: { control: id } });
+        } else if (entry.decision === 'applicable' && entry.status === 'implemented' && entry.evidence.length === 0) {
+            report(accept, RULES.implementedWithoutEvidence, `${id} is implemented but links no evidence: add evidence <name> to show that it works.`, { node: entry, property: 'status', data: { control: id } });
+        }
+    }
+
+    checkEvidence(evidence: Evidence, accept: ValidationAcceptor): void {
+        if (!evidence.path && !evidence.url) {
+            report(accept, RULES.evidenceWithoutLocation, `Evidence '${evidence.name}' has neither a path nor a url.`, { node: evidence, property: 'name' });
+        }
+        const settings = this.settings.values;
+        const today = this.settings.today();
+        const freshness = this.model.freshness(evidence, today, settings.evidenceExpiryWindowDays);
+        if (freshness === 'expired') {
+            report(accept, RULES.evidenceExpired, `Evidence '${evidence.name}' expired on ${evidence.expires} (today is ${today}): collect it again.`, { node: evidence, property: 'expires' });
+        } else if (freshness === 'expiring') {
+            report(accept, RULES.evidenceExpiring, `Evidence '${evidence.name}' expires on ${evidence.expires}, within ${settings.evidenceExpiryWindowDays} days of ${today}.`, { node: evidence, property: 'expires' });
+        }
+        if (evidence.path) {
+            const target = this.resolveEvidencePath(evidence);
+            if (!target.inside) {
+                report(accept, RULES.evidencePathOutside, `Evidence path '${evidence.path}' points outside the workspace; keep evidence in the repository or use url "...".`, { node: evidence, property: 'path' });
+            }
+        }
+    }
+
+    /** 'slow': asks the file system whether the evidence file exists. */
+    async checkEvidenceFile(evidence: Evidence, accept: ValidationAcceptor): Promise<void> {
+        if (!evidence.path || isCatalogUri(AstUtils.getDocument(evidence).uri)) {
+            return;
+        }
+        const target = this.resolveEvidencePath(evidence);
+        if (target.inside && !(await this.services.shared.workspace.FileSystemProvider.exists(target.uri).catch(() => false))) {
+            report(accept, RULES.evidencePathMissing, `Evidence path '${evidence.path}' does not exist in the workspace.`, { node: evidence, property: 'path' });
+        }
+    }
+
+    /** Evidence paths are relative to the workspace root (the folder holding the AIMS). */
+    resolveEvidencePath(evidence: Evidence): { uri: URI; inside: boolean } {
+        const document = AstUtils.getDocument(evidence);
+        const root = this.workspaceRoot(document.uri);
+        const path = evidence.path ?? '';
+        const absolute = path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path);
+        const uri = absolute ? URI.file(path) : UriUtils.resolvePath(root, ...path.split(/[\\/]/));
+        const relative = UriUtils.relative(root, uri);
+        const inside = !absolute && relative !== '..' && !relative.startsWith('../') && !relative.startsWith('/');
+        return { uri, inside };
+    }
+
+    private workspaceRoot(documentUri: URI): URI {
+        const configured = this.settings.values.workspaceRoot;
+        if (configured) {
+            return URI.file(configured);
+        }
+        const folders = this.services.shared.workspace.WorkspaceManager.workspaceFolders ?? [];
+        const containing = folders
+            .map(f => URI.parse(f.uri))
+            .filter(folder => UriUtils.contains(folder, documentUri))
+            .sort((a, b) => b.path.length - a.path.length)[0];
+        return containing ?? UriUtils.dirname(documentUri);
+    }
+
+    private checkReview(node: Policy | Risk | ImpactAssessment, accept: ValidationAcceptor): void {
+        const due = this.model.nextReview(node);
+        const today = this.settings.today();
+        if (due && parseIsoDate(due) !== undefined && due < today) {
+            const kind = node.$type === 'Policy' ? 'Policy' : node.$type === 'Risk' ? 'Risk' : 'Impact assessment';
+            report(accept, RULES.reviewOverdue, `${kind} '${node.name}' was due for review on ${due} (today is ${today}).`, {
+                node, ...(node.nextReview ? { property: 'nextReview' } : { keyword: 'review' })
+            } as never);
+        }
+    }
+
+    private checkDates(element: AstNode, accept: ValidationAcceptor): void {
+        for (const property of DATE_PROPERTIES[element.$type] ?? []) {
+            const value = (element as unknown as Record<string, unknown>)[property];
+            if (typeof value === 'string' && parseIsoDate(value) === undefined) {
+                report(accept, RULES.invalidDate, `'${value}' is not a calendar date; write YYYY-MM-DD with a real month and day.`, { node: element, property: property as never });
+            }
+        }
+    }
+
+    /** `owner alice` twice in one block: the grammar keeps the last, so say so. */
+    private checkDuplicateFields(element: AstNode, accept: ValidationAcceptor): void {
+        if (!element.$cstNode) {
+            return;
+        }
+        const seen = new Set<string>();
+        for (const cst of CstUtils.streamCst(element.$cstNode)) {
+            // Only nodes that assign a property of this element itself, not of nested nodes.
+            const owner = cst.grammarSource && GrammarAST.isAssignment(cst.grammarSource.$container) ? cst.grammarSource.$container : undefined;
+            if (!owner || owner.operator !== '=' || (cst.astNode !== element && cst.container?.astNode !== element)) {
+                continue;
+            }
+            if (seen.has(owner.feature)) {
+                report(accept, RULES.duplicateField, `'${owner.feature}' is given more than once in '${(element as { name?: string }).name ?? element.$type}'; only the last value counts.`, { node: element, range: cst.range });
+            }
+            seen.add(owner.feature);
+        }
+    }
+}
+
+function score(rating: Rating): number {
+    return rating.likelihood * rating.impact;
+}

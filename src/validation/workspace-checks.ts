@@ -1,0 +1,206 @@
+/**
+ * Checks whose result depends on more than one file: duplicate names, the completeness of the
+ * statement of applicability, controls that treat risks, impact assessments of high-risk systems.
+ *
+ * They are computed once per workspace change (a WorkspaceCache) and handed to each document's
+ * validation. A document that did not change but whose workspace findings did (you add the last
+ * missing SoA entry in another file) is re-validated in a small follow-up build, so diagnostics
+ * never go stale without re-validating the whole workspace on every keystroke.
+ */
+import { AstUtils, DocumentState, WorkspaceCache, type AstNode, type LangiumDocument, type ValidationAcceptor } from 'langium';
+import type { Element } from '../language/generated/ast.js';
+import type { AimsServices } from '../language/aims-module.js';
+import { catalog } from '../catalog/catalog.js';
+import { controlIdOf, type AimsModel } from '../model/aims-model.js';
+import { isCatalogUri } from '../catalog/catalog-document.js';
+import { RULES, type RuleInfo } from './rules.js';
+import { report } from './report.js';
+
+export interface WorkspaceFinding {
+    readonly rule: RuleInfo;
+    readonly message: string;
+    readonly node: AstNode;
+    readonly property?: string;
+    readonly index?: number;
+    readonly keyword?: string;
+    readonly data?: Record<string, unknown>;
+}
+
+type NamedElement = Extract<Element, { name: string }>;
+
+export class WorkspaceChecks {
+    private readonly services: AimsServices;
+    private readonly model: AimsModel;
+    private readonly cache: WorkspaceCache<string, Map<string, WorkspaceFinding[]>>;
+    /** What each document's last validation reported, to spot stale documents after a build. */
+    private readonly reported = new Map<string, string>();
+
+    constructor(services: AimsServices) {
+        this.services = services;
+        this.model = services.aims.Model;
+        this.cache = new WorkspaceCache(services.shared);
+    }
+
+    /** Re-validate documents whose workspace findings changed although their text did not. */
+    listen(): void {
+        const builder = this.services.shared.workspace.DocumentBuilder;
+        builder.onBuildPhase(DocumentState.Validated, () => {
+            const stale = this.staleDocuments();
+            if (stale.length > 0) {
+                void this.services.shared.workspace.WorkspaceLock.write(token => builder.build(stale, { validation: true }, token));
+            }
+        });
+    }
+
+    private staleDocuments(): LangiumDocument[] {
+        const findings = this.all();
+        return this.model.userDocuments().filter(doc =>
+            doc.state === DocumentState.Validated
+            && (this.reported.get(doc.uri.toString()) ?? '') !== signature(findings.get(doc.uri.toString()) ?? []));
+    }
+
+    /** Called from the per-document validator: report this document's share of the findings. */
+    reportFor(document: LangiumDocument, accept: ValidationAcceptor): void {
+        if (isCatalogUri(document.uri)) {
+            return;
+        }
+        const key = document.uri.toString();
+        const findings = this.all().get(key) ?? [];
+        this.reported.set(key, signature(findings));
+        for (const f of findings) {
+            report(accept, f.rule, f.message, { node: f.node, property: f.property as never, index: f.index, keyword: f.keyword, data: f.data });
+        }
+    }
+
+    /** All workspace findings, keyed by document URI. */
+    all(): Map<string, WorkspaceFinding[]> {
+        return this.cache.get('findings', () => {
+            const findings: WorkspaceFinding[] = [
+                ...this.duplicateNames(),
+                ...this.soaCompleteness(),
+                ...this.soaDuplicates(),
+                ...this.riskTreatments(),
+                ...this.highRiskSystems()
+            ];
+            const byDocument = new Map<string, WorkspaceFinding[]>();
+            for (const f of findings) {
+                const key = AstUtils.getDocument(f.node).uri.toString();
+                byDocument.set(key, [...(byDocument.get(key) ?? []), f]);
+            }
+            return byDocument;
+        });
+    }
+
+    private duplicateNames(): WorkspaceFinding[] {
+        const byName = new Map<string, NamedElement[]>();
+        for (const doc of this.model.userDocuments()) {
+            for (const element of this.model.factsOf(doc).elements) {
+                if ('name' in element && typeof element.name === 'string' && element.$type !== 'Catalog') {
+                    byName.set(element.name, [...(byName.get(element.name) ?? []), element as NamedElement]);
+                }
+            }
+        }
+        const findings: WorkspaceFinding[] = [];
+        for (const [name, elements] of byName) {
+            if (elements.length < 2) continue;
+            for (const element of elements) {
+                const others = elements.filter(e => e !== element).map(where).join(', ');
+                findings.push({
+                    rule: RULES.duplicateName, node: element, property: 'name',
+                    message: `'${name}' is declared ${elements.length} times in the workspace (also ${others}); names must be unique across all .aims files.`
+                });
+            }
+        }
+        return findings;
+    }
+
+    private soaCompleteness(): WorkspaceFinding[] {
+        const coverage = this.model.soaCoverage();
+        if (coverage.missing.length === 0) {
+            return [];
+        }
+        const soa = this.model.all('StatementOfApplicability')[0];
+        const organisation = this.model.organisation();
+        const host = soa ?? organisation;
+        if (!host) {
+            // A loose file without organisation or SoA is not a whole AIMS; nothing to complete.
+            return [];
+        }
+        const list = coverage.missing.map(id => `${id} (${catalog.get('annex-a-control', id)?.title})`).join(', ');
+        const where = soa ? 'The statement of applicability' : 'This AIMS has no statement of applicability; it';
+        return [{
+            rule: RULES.soaIncomplete, node: host,
+            ...(soa ? { keyword: 'soa' } : { property: 'name' }),
+            message: `${where} lacks ${coverage.missing.length} of ${coverage.total} Annex A controls: ${list}. Each needs an entry: applicable, or excluded because "...".`,
+            data: { missing: coverage.missing }
+        }];
+    }
+
+    private soaDuplicates(): WorkspaceFinding[] {
+        const findings: WorkspaceFinding[] = [];
+        for (const [id, entries] of this.model.soaByControl()) {
+            for (const entry of entries.slice(1)) {
+                findings.push({
+                    rule: RULES.soaDuplicate, node: entry, property: 'control',
+                    message: `${id} already has a statement of applicability entry (${where(entries[0])}); keep one entry per control.`
+                });
+            }
+        }
+        return findings;
+    }
+
+    private riskTreatments(): WorkspaceFinding[] {
+        const findings: WorkspaceFinding[] = [];
+        for (const risk of this.model.all('Risk')) {
+            risk.controls.forEach((ref, index) => {
+                const id = ref.ref?.name;
+                const entry = id ? this.model.soaEntryFor(id) : undefined;
+                if (id && entry?.decision === 'excluded') {
+                    findings.push({
+                        rule: RULES.excludedControlTreatsRisk, node: risk, property: 'controls', index,
+                        message: `${id} treats risk '${risk.name}', but the statement of applicability excludes it (${where(entry)}). Make it applicable or treat the risk with another control.`
+                    });
+                }
+            });
+            if (risk.treatment === 'mitigate' && this.model.controlsTreating(risk).length === 0) {
+                findings.push({
+                    rule: RULES.mitigateWithoutControl, node: risk, property: 'treatment',
+                    message: `Risk '${risk.name}' is to be mitigated, but no control treats it. Add 'with <control>' or list the risk under 'treats' in a statement of applicability entry.`
+                });
+            }
+        }
+        for (const entry of this.model.soaEntries()) {
+            // Excluded controls cannot list risks (the grammar forbids a body), so only applicable ones reach here.
+            if (entry.decision !== 'applicable' && entry.risks.length > 0) {
+                findings.push({
+                    rule: RULES.excludedControlTreatsRisk, node: entry, property: 'risks',
+                    message: `${controlIdOf(entry)} is not applicable, so it cannot treat risks.`
+                });
+            }
+        }
+        return findings;
+    }
+
+    private highRiskSystems(): WorkspaceFinding[] {
+        return this.model.all('AiSystem')
+            .filter(system => system.euCategory === 'high' && this.model.assessmentsFor(system).length === 0)
+            .map(system => ({
+                rule: RULES.highRiskWithoutImpactAssessment, node: system, property: 'euCategory',
+                message: `'${system.name}' is high-risk under the EU AI Act but no impact assessment covers it. Add an impact-assessment with system ${system.name} (ISO/IEC 42001 6.1.4 and A.5; EU AI Act Article 27 for deployers).`,
+                data: { system: system.name }
+            }));
+    }
+}
+
+/** `people.aims:3` for a node: short enough for a message, precise enough to find. */
+export function where(node: AstNode): string {
+    const document = AstUtils.getDocument(node);
+    const line = (node.$cstNode?.range.start.line ?? 0) + 1;
+    const path = document.uri.path;
+    return `${path.slice(path.lastIndexOf('/') + 1)}:${line}`;
+}
+
+function signature(findings: readonly WorkspaceFinding[]): string {
+    return findings.map(f => `${f.rule.code}|${f.node.$cstNode?.offset}|${f.property ?? f.keyword}|${f.index ?? ''}|${f.message}`).join('\n');
+}
+
