@@ -38,6 +38,26 @@ export interface SoaCoverage {
 
 export type Freshness = 'fresh' | 'expiring' | 'expired' | 'undated';
 
+/**
+ * How far the AIMS covers one NIST AI RMF subcategory. Controls count through the crosswalk
+ * (Annex A) or an organisation control's `nist` list: 'implemented' when one of them is applicable
+ * and implemented, 'planned' when one is applicable but not yet implemented. Clauses are
+ * management-system requirements, not controls, so a subcategory the crosswalk maps only to
+ * clauses (or whose controls are all excluded or undecided) is 'clauses-only', not covered.
+ */
+export type NistCoverageStatus = 'implemented' | 'planned' | 'clauses-only' | 'not-covered';
+
+export interface NistSubcategoryCoverage {
+    readonly subcategory: string;
+    readonly status: NistCoverageStatus;
+    /** Annex A controls (crosswalk) and organisation controls (`nist`) that address it. */
+    readonly controls: readonly string[];
+    readonly implementedBy: readonly string[];
+    readonly plannedBy: readonly string[];
+    /** ISO/IEC 42001 clauses the crosswalk maps it to. */
+    readonly clauses: readonly string[];
+}
+
 export const DEFAULT_SCALE: RatingScale = { min: 1, max: 5 };
 
 type ElementOfType<K extends Element['$type']> = Extract<Element, { $type: K }>;
@@ -98,7 +118,9 @@ export class AimsModel {
             const map = new Map<string, ControlApplication[]>();
             for (const entry of this.soaEntries()) {
                 const id = controlIdOf(entry);
-                map.set(id, [...(map.get(id) ?? []), entry]);
+                if (id) {
+                    map.set(id, [...(map.get(id) ?? []), entry]);
+                }
             }
             return map;
         });
@@ -168,9 +190,7 @@ export class AimsModel {
             return node.nextReview;
         }
         if (node.reviewEvery) {
-            const base = node.$type === 'Policy' ? node.approved
-                : node.$type === 'Risk' ? node.acceptedOn
-                : node.assessed;
+            const base = reviewBaseDate(node);
             return base ? addDuration(base, node.reviewEvery.count, node.reviewEvery.unit) : undefined;
         }
         return undefined;
@@ -187,6 +207,34 @@ export class AimsModel {
         return left < 0 ? 'expired' : left <= windowDays ? 'expiring' : 'fresh';
     }
 
+    /** Evidence whose `supports` list names this catalog id (`A.6.2.4`, `5.2`, `GOVERN 1.1`, `Article 9`). */
+    evidenceSupporting(catalogId: string): Evidence[] {
+        return this.all('Evidence').filter(ev => ev.supports.some(ref => String(ref.ref?.name ?? ref.$refText) === catalogId));
+    }
+
+    /** Coverage of every NIST AI RMF subcategory, in catalog order (see NistCoverageStatus). */
+    nistCoverage(): NistSubcategoryCoverage[] {
+        return this.cached('nistCoverage', () => {
+            const orgControls = this.all('OrgControl');
+            return catalog.ofKind('nist-subcategory').map(sub => {
+                const iso = catalog.isoFor(sub.id);
+                const controls = [
+                    ...iso.filter(id => catalog.get('annex-a-control', id)),
+                    ...orgControls.filter(c => c.nist.some(ref => (ref.ref?.name ?? ref.$refText) === sub.id)).map(c => c.name)
+                ];
+                const clauses = iso.filter(id => catalog.get('clause', id));
+                const applicable = controls.filter(id => this.soaEntryFor(id)?.decision === 'applicable');
+                const implementedBy = applicable.filter(id => this.soaEntryFor(id)?.status === 'implemented');
+                const plannedBy = applicable.filter(id => this.soaEntryFor(id)?.status !== 'implemented');
+                const status: NistCoverageStatus = implementedBy.length > 0 ? 'implemented'
+                    : plannedBy.length > 0 ? 'planned'
+                    : clauses.length > 0 ? 'clauses-only'
+                    : 'not-covered';
+                return { subcategory: sub.id, status, controls, implementedBy, plannedBy, clauses };
+            });
+        });
+    }
+
     private cached<T>(key: string, compute: () => T): T {
         return this.workspace.get(key, compute) as T;
     }
@@ -194,11 +242,22 @@ export class AimsModel {
 
 /** The id an SoA entry is about: the resolved control's name, or the text as written. */
 export function controlIdOf(entry: ControlApplication): string {
-    return entry.control.ref?.name ?? entry.control.$refText;
+    // `control` is missing while the user is still typing the id.
+    return entry.control?.ref?.name ?? entry.control?.$refText ?? '';
 }
 
 export function isAnnexAEntry(entry: ControlApplication): boolean {
-    return isAnnexAControl(entry.control.ref);
+    return isAnnexAControl(entry.control?.ref);
+}
+
+/**
+ * The date a `review every ...` interval counts from: when the policy was approved, the risk
+ * accepted or the impact assessment made. Undefined when that date is not given.
+ */
+export function reviewBaseDate(node: Policy | Risk | ImpactAssessment): string | undefined {
+    return node.$type === 'Policy' ? node.approved
+        : node.$type === 'Risk' ? node.acceptedOn
+        : node.assessed;
 }
 
 function toScale(scale: Scale | undefined): RatingScale {

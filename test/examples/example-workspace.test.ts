@@ -1,0 +1,91 @@
+/**
+ * The example workspace (examples/) is the first thing a new user runs: `npm run example`
+ * validates it with today fixed to 2026-11-28. It must pass (no errors) and show exactly the
+ * findings the README's table explains, no more and no fewer.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { workspace, type TestWorkspace } from '../helpers/workspace.js';
+
+const root = resolve(import.meta.dirname, '../../examples');
+const readme = resolve(import.meta.dirname, '../../README.md');
+
+/** The findings the example carries on purpose, as file + code + the declaration concerned. */
+const INTENDED = [
+    { file: 'evidence.aims', code: 'aims/evidence-expiring', subject: 'ev-pentest-nora' },
+    { file: 'evidence.aims', code: 'aims/evidence-path-missing', subject: 'evidence/training/oversight-training-2026.csv' },
+    { file: 'policies.aims', code: 'aims/review-overdue', subject: 'genai-use' },
+    { file: 'risks.aims', code: 'aims/review-overdue', subject: 'automation-bias' },
+    { file: 'soa.aims', code: 'aims/implemented-without-evidence', subject: 'A.3.3' }
+];
+
+function aimsFiles(): Record<string, string> {
+    const names = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter(name => name.endsWith('.aims')).sort();
+    return Object.fromEntries(names.map(name => [name, readFileSync(join(root, name), 'utf8')]));
+}
+
+describe('the example workspace (Northwind Lending)', () => {
+    let ws: TestWorkspace;
+
+    beforeAll(async () => {
+        ws = await workspace(aimsFiles(), { nodeFs: true, root, settings: { today: '2026-11-28' } });
+    });
+
+    it('is split by concern over the files the README lists', () => {
+        expect(Object.keys(ws.documents).sort()).toEqual([
+            'data.aims', 'evidence.aims', 'impact-assessments.aims', 'organisation.aims', 'people.aims',
+            'policies.aims', 'risks.aims', 'soa.aims', 'systems.aims'
+        ]);
+    });
+
+    it('has no errors, so validating it succeeds', () => {
+        const errors = ws.all.filter(d => d.severity === DiagnosticSeverity.Error);
+        expect(errors.map(d => `${d.file}:${d.range.start.line + 1} ${d.code} ${d.message}`)).toEqual([]);
+    });
+
+    it('reports exactly the intended findings, all of them warnings', () => {
+        const found = ws.all.map(d => ({ file: d.file, code: String(d.code), severity: d.severity, message: typeof d.message === 'string' ? d.message : d.message.value }));
+        expect(found).toHaveLength(INTENDED.length);
+        for (const intended of INTENDED) {
+            const match = found.find(f => f.file === intended.file && f.code === intended.code && f.message.includes(intended.subject));
+            expect(match, `${intended.code} in ${intended.file} about ${intended.subject}`).toBeDefined();
+            expect(match?.severity).toBe(DiagnosticSeverity.Warning);
+        }
+    });
+
+    it('decides every Annex A control in the statement of applicability', () => {
+        const coverage = ws.services.aims.Model.soaCoverage();
+        expect(coverage.total).toBe(38);
+        expect(coverage.missing).toEqual([]);
+        expect(coverage.undecided).toBe(0);
+        expect(coverage.applicable + coverage.excluded).toBe(38);
+        expect(coverage.excluded).toBe(1);
+        expect(ws.services.aims.Model.soaEntryFor('A.10.4')?.decision).toBe('excluded');
+    });
+
+    it('has an impact assessment and human oversight for its high-risk system', () => {
+        const model = ws.services.aims.Model;
+        const highRisk = model.all('AiSystem').filter(system => system.euCategory === 'high');
+        expect(highRisk.map(system => [system.name, system.annexIII?.ref?.name])).toEqual([['credit-scoring', '5']]);
+        expect(model.assessmentsFor(highRisk[0]).map(ia => ia.name)).toEqual(['ia-credit-scoring']);
+        expect(highRisk[0].oversight).toContain('credit risk officer');
+    });
+
+    it('matches the table of intended findings in the README', () => {
+        const rows = [...readFileSync(readme, 'utf8').matchAll(/^\|\s*`([\w.-]+\.aims)`\s*\|\s*`(aims\/[\w-]+)`\s*\|/gm)]
+            .map(m => `${m[1]} ${m[2]}`);
+        expect(rows.sort()).toEqual(INTENDED.map(i => `${i.file} ${i.code}`).sort());
+    });
+});
+
+describe("the README's taste of the language", () => {
+    it('parses, and its catalog ids exist', async () => {
+        const taste = /## A taste of the language\s+```\n([\s\S]*?)```/.exec(readFileSync(readme, 'utf8'))?.[1];
+        expect(taste).toBeDefined();
+        const ws = await workspace({ 'taste.aims': taste! });
+        const wrong = ['aims/syntax-error', 'aims/unknown-catalog-id', 'aims/foreign-catalog-id', 'aims/duplicate-field'];
+        expect(ws.all.filter(d => wrong.includes(String(d.code))).map(d => d.message)).toEqual([]);
+    });
+});
