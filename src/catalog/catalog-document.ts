@@ -62,7 +62,7 @@ function entry(item: CatalogItem, cat: AimsCatalog): string[] {
 }
 
 /** Parents before their children (function, category, subcategory), otherwise in data order. */
-function hierarchical(items: CatalogItem[]): CatalogItem[] {
+export function hierarchical(items: CatalogItem[]): CatalogItem[] {
     const ids = new Set(items.map(i => i.id));
     const ordered: CatalogItem[] = [];
     const visit = (parent: string | undefined) => {

@@ -17,6 +17,22 @@ import { AimsWorkspaceManager } from '../workspace/aims-workspace-manager.js';
 import { AimsDocumentValidator } from '../validation/aims-document-validator.js';
 import { AimsValidator, registerValidationChecks } from '../validation/aims-validator.js';
 import { WorkspaceChecks } from '../validation/workspace-checks.js';
+import { AimsCodeActionProvider } from '../lsp/aims-code-action-provider.js';
+import { AimsCodeLensProvider } from '../lsp/aims-code-lens-provider.js';
+import { AimsDocumentLinkProvider } from '../lsp/aims-document-link-provider.js';
+import { AimsFoldingRangeProvider } from '../lsp/aims-folding-range-provider.js';
+import { AimsFormatter } from '../lsp/aims-formatter.js';
+import { AimsInlayHintProvider } from '../lsp/aims-inlay-hint-provider.js';
+import { AimsRenameProvider } from '../lsp/aims-rename-provider.js';
+import { AimsSemanticTokenProvider } from '../lsp/aims-semantic-token-provider.js';
+import { DefaultTextDocumentContentProvider } from 'langium/lsp';
+import { CATALOG_SCHEME } from '../catalog/catalog-document.js';
+import { AimsCompletionProvider } from '../lsp/aims-completion-provider.js';
+import { AimsConfigurationProvider } from '../lsp/aims-configuration-provider.js';
+import { AimsDocumentSymbolProvider } from '../lsp/aims-document-symbol-provider.js';
+import { AimsDocumentUpdateHandler } from '../lsp/aims-document-update-handler.js';
+import { AimsHoverProvider } from '../lsp/aims-hover-provider.js';
+import { AimsNodeKindProvider } from '../lsp/aims-node-kind-provider.js';
 
 /** Services the AIMS language adds to Langium's. */
 export interface AimsAddedServices {
@@ -47,12 +63,32 @@ export const AimsModule: Module<AimsServices, PartialLangiumServices & AimsAdded
     validation: {
         AimsValidator: services => new AimsValidator(services),
         DocumentValidator: services => new AimsDocumentValidator(services)
+    },
+    lsp: {
+        CodeActionProvider: services => new AimsCodeActionProvider(services),
+        CodeLensProvider: services => new AimsCodeLensProvider(services),
+        DocumentLinkProvider: services => new AimsDocumentLinkProvider(services),
+        FoldingRangeProvider: services => new AimsFoldingRangeProvider(services),
+        Formatter: services => new AimsFormatter(services),
+        InlayHintProvider: services => new AimsInlayHintProvider(services),
+        RenameProvider: services => new AimsRenameProvider(services),
+        SemanticTokenProvider: services => new AimsSemanticTokenProvider(services),
+        CompletionProvider: services => new AimsCompletionProvider(services),
+        HoverProvider: services => new AimsHoverProvider(services),
+        DocumentSymbolProvider: services => new AimsDocumentSymbolProvider(services)
     }
 };
 
 export const AimsSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
-        WorkspaceManager: services => new AimsWorkspaceManager(services)
+        WorkspaceManager: services => new AimsWorkspaceManager(services),
+        ConfigurationProvider: services => new AimsConfigurationProvider(services)
+    },
+    lsp: {
+        NodeKindProvider: () => new AimsNodeKindProvider(),
+        DocumentUpdateHandler: services => new AimsDocumentUpdateHandler(services),
+        // Catalog documents exist only in the server: clients fetch their text for go to definition.
+        TextDocumentContentProvider: services => new DefaultTextDocumentContentProvider(services, CATALOG_SCHEME)
     }
 };
 

@@ -1,0 +1,91 @@
+/**
+ * `aims validate [paths...]`: build the workspace with every rule, print the findings in the
+ * chosen format, and exit with 1 when there are errors (or more warnings than allowed).
+ */
+import { parseIsoDate } from '../model/dates.js';
+import { CliError, countOption, ExitCode, flag, stringOption, type CliCommand } from './cli-command.js';
+import { collectFindings } from './findings.js';
+import { formatGithub } from './formats/github.js';
+import { formatJson } from './formats/json.js';
+import type { OutputFormatter } from './formats/output-format.js';
+import { formatSarif } from './formats/sarif.js';
+import { formatText } from './formats/text.js';
+import { repositoryRoot } from './repository-root.js';
+import { TOOL } from './tool-info.js';
+import { loadWorkspace, MAX_FILE_BYTES } from './workspace-loader.js';
+
+const FORMATS: Record<string, OutputFormatter> = {
+    text: formatText,
+    json: formatJson,
+    sarif: formatSarif,
+    github: formatGithub
+};
+
+export const validateCommand: CliCommand = {
+    name: 'validate',
+    summary: 'Check .aims files against every rule and report the findings.',
+    usage: 'validate [options] [paths...]',
+    description: [
+        'Validates the .aims files in the given files and directories (default: the current',
+        'directory) as one workspace: names, the statement of applicability, risks, evidence and',
+        'EU AI Act checks see all files together, exactly as the editor does. Directories are',
+        'searched recursively; folders starting with a dot, node_modules and out are skipped.',
+        'Evidence paths are relative to the directory given (for files: their common parent).',
+        `Files larger than ${MAX_FILE_BYTES / (1024 * 1024)} MiB or with NUL bytes are refused.`
+    ].join('\n'),
+    options: {
+        format: { type: 'string', short: 'f', value: 'FORMAT', description: `Output format: ${Object.keys(FORMATS).join(', ')} (default text).` },
+        today: { type: 'string', value: 'YYYY-MM-DD', description: 'Date that review, due and expiry checks compare against (default: today, UTC).' },
+        'expiry-window': { type: 'string', value: 'DAYS', description: 'Warn about evidence that expires within DAYS days (default 30).' },
+        'max-warnings': { type: 'string', value: 'N', description: 'Exit with 1 when there are more than N warnings.' },
+        quiet: { type: 'boolean', short: 'q', description: 'List errors only (counts and exit code still include warnings).' }
+    },
+    positionals: { min: 0, max: Number.POSITIVE_INFINITY },
+    epilogue: [
+        'Exit codes: 0 no errors (warnings allowed unless --max-warnings is exceeded),',
+        '            1 errors, or more warnings than --max-warnings,',
+        '            2 bad usage or unreadable input.',
+        '',
+        'Examples:',
+        '  aims validate',
+        '  aims validate aims/ --today 2026-06-01 --max-warnings 0',
+        '  aims validate --format sarif > aims.sarif'
+    ].join('\n'),
+
+    async run(input, out) {
+        const format = stringOption(input, 'format') ?? 'text';
+        const formatter = FORMATS[format];
+        if (!formatter) {
+            throw new CliError(`unknown format '${format}'; use one of: ${Object.keys(FORMATS).join(', ')}`, { usage: true });
+        }
+        const today = stringOption(input, 'today');
+        if (today !== undefined && parseIsoDate(today) === undefined) {
+            throw new CliError(`--today '${today}' is not a date; write it as YYYY-MM-DD, e.g. 2026-06-01`, { usage: true });
+        }
+        const expiryWindow = countOption(input, 'expiry-window');
+        const maxWarnings = countOption(input, 'max-warnings');
+
+        const paths = input.positionals.length > 0 ? input.positionals : ['.'];
+        const loaded = await loadWorkspace(paths, input.cwd, {
+            ...(today !== undefined ? { today } : {}),
+            ...(expiryWindow !== undefined ? { evidenceExpiryWindowDays: expiryWindow } : {})
+        });
+        const result = collectFindings(loaded.built, input.cwd);
+        const shown = flag(input, 'quiet') ? { ...result, findings: result.findings.filter(f => f.severity === 'error') } : result;
+        out.stdout(formatter(shown, {
+            version: TOOL.version,
+            informationUri: TOOL.informationUri,
+            repositoryRoot: () => repositoryRoot(input.cwd)
+        }));
+
+        if (result.errors > 0) {
+            return ExitCode.findings;
+        }
+        if (maxWarnings !== undefined && result.warnings > maxWarnings) {
+            // stderr, so that JSON and SARIF on stdout stay parseable.
+            out.stderr(`aims: ${result.warnings} warning${result.warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings} allows\n`);
+            return ExitCode.findings;
+        }
+        return ExitCode.ok;
+    }
+};

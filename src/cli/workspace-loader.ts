@@ -1,0 +1,229 @@
+/**
+ * Turn the paths given on the command line into a built AIMS workspace: collect the `.aims`
+ * files (directories recursively), read them defensively, choose the workspace root that
+ * evidence paths are relative to, and build with the same services as the language server.
+ */
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { URI } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import { createAimsServices, type AimsServices } from '../language/aims-module.js';
+import { buildWorkspace, type BuiltWorkspace, type SourceText } from '../workspace/aims-workspace.js';
+import type { AimsSettingsValues } from '../workspace/aims-settings.js';
+import { CliError } from './cli-command.js';
+
+/** Larger `.aims` files are refused: an AIMS is hand-written text, megabytes mean a mistake. */
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+/** Folders a directory walk never enters: tool output and dependencies, not the user's AIMS. */
+const SKIPPED_FOLDERS = new Set(['node_modules', 'out']);
+
+export interface AimsFile {
+    /** Absolute path. */
+    readonly path: string;
+    readonly text: string;
+}
+
+export interface CollectedFiles {
+    readonly files: readonly AimsFile[];
+    /** Directory evidence paths are relative to. */
+    readonly workspaceRoot: string;
+}
+
+export interface LoadedWorkspace extends CollectedFiles {
+    readonly services: AimsServices;
+    readonly built: BuiltWorkspace;
+}
+
+/** Settings the command line may fix; the root always comes from the paths. */
+export type LoadSettings = Partial<Omit<AimsSettingsValues, 'workspaceRoot'>>;
+
+/**
+ * Collect, read and build. Every unreadable input is reported together in one `CliError`
+ * (one line per file), so a user fixes them all in one go.
+ */
+export async function loadWorkspace(paths: readonly string[], cwd: string, settings: LoadSettings = {}): Promise<LoadedWorkspace> {
+    const collected = collectAimsFiles(paths, cwd);
+    const services = createAimsServices(NodeFileSystem).Aims;
+    services.aims.Settings.set({ ...settings, workspaceRoot: collected.workspaceRoot });
+    const sources: SourceText[] = collected.files.map(file => ({ uri: URI.file(file.path), text: file.text }));
+    const built = await buildWorkspace(services, sources);
+    return { ...collected, services, built };
+}
+
+/** Read the `.aims` files under `paths` (relative to `cwd`); throws a `CliError` listing every problem. */
+export function collectAimsFiles(paths: readonly string[], cwd: string): CollectedFiles {
+    const problems: string[] = [];
+    const found = new Map<string, string>();
+    const roots: string[] = [];
+    for (const given of paths) {
+        const absolute = resolve(cwd, given);
+        const stats = statOrReport(absolute, given, problems);
+        if (!stats) {
+            continue;
+        }
+        if (stats.isDirectory()) {
+            roots.push(absolute);
+            const [filesBefore, problemsBefore] = [found.size, problems.length];
+            walk(absolute, cwd, found, problems, new Set());
+            if (found.size === filesBefore && problems.length === problemsBefore) {
+                problems.push(`${given}: no .aims files in this directory (dot-folders, node_modules and out are skipped)`);
+            }
+        } else if (stats.isFile()) {
+            roots.push(dirname(absolute));
+            if (!absolute.endsWith('.aims')) {
+                problems.push(`${given}: not an .aims file`);
+                continue;
+            }
+            found.set(absolute, given);
+        } else {
+            problems.push(`${given}: not a regular file or directory`);
+        }
+    }
+    const files: AimsFile[] = [];
+    for (const [path, shown] of [...found].sort(([a], [b]) => a.localeCompare(b))) {
+        const text = readAimsFile(path, shown, problems);
+        if (text !== undefined) {
+            files.push({ path, text });
+        }
+    }
+    if (problems.length > 0) {
+        throw new CliError(problems.join('\n'));
+    }
+    return { files, workspaceRoot: commonDirectory(roots.length > 0 ? roots : [cwd]) };
+}
+
+function walk(directory: string, cwd: string, found: Map<string, string>, problems: string[], visited: Set<string>): void {
+    let real: string;
+    try {
+        real = realpathSync(directory);
+    } catch (error) {
+        problems.push(`${display(directory, cwd)}: ${describe(error)}`);
+        return;
+    }
+    if (visited.has(real)) {
+        // A symbolic link back into a folder already walked: its files are already in.
+        return;
+    }
+    visited.add(real);
+    let entries;
+    try {
+        entries = readdirSync(directory, { withFileTypes: true });
+    } catch (error) {
+        problems.push(`${display(directory, cwd)}: ${describe(error)}`);
+        return;
+    }
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const entry of entries) {
+        const path = join(directory, entry.name);
+        let isDirectory = entry.isDirectory();
+        let isFile = entry.isFile();
+        if (entry.isSymbolicLink()) {
+            const target = statOrReport(path, display(path, cwd), problems, entry.name.endsWith('.aims'));
+            if (!target) {
+                continue;
+            }
+            isDirectory = target.isDirectory();
+            isFile = target.isFile();
+        }
+        if (isDirectory) {
+            if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) {
+                walk(path, cwd, found, problems, visited);
+            }
+        } else if (isFile && entry.name.endsWith('.aims') && !found.has(path)) {
+            found.set(path, display(path, cwd));
+        }
+    }
+}
+
+/**
+ * `stat` a path; on failure record why under the name the user knows. A broken link found while
+ * walking matters only when it looks like an `.aims` file (`report`), otherwise it is skipped.
+ */
+function statOrReport(path: string, shown: string, problems: string[], report = true): Stats | undefined {
+    try {
+        return statSync(path);
+    } catch (error) {
+        if (report) {
+            const broken = (error as NodeJS.ErrnoException).code === 'ENOENT' && isLink(path);
+            problems.push(`${shown}: ${describe(error)}${broken ? ' (broken symbolic link)' : ''}`);
+        }
+        return undefined;
+    }
+}
+
+function isLink(path: string): boolean {
+    try {
+        return lstatSync(path).isSymbolicLink();
+    } catch {
+        return false;
+    }
+}
+
+/** The file's text, or undefined with a problem recorded: too large, binary, not UTF-8, unreadable. */
+function readAimsFile(path: string, shown: string, problems: string[]): string | undefined {
+    let bytes: Buffer;
+    try {
+        const size = statSync(path).size;
+        if (size > MAX_FILE_BYTES) {
+            problems.push(`${shown}: file too large (${mebibytes(size)}); the limit for .aims files is ${mebibytes(MAX_FILE_BYTES)}`);
+            return undefined;
+        }
+        bytes = readFileSync(path);
+    } catch (error) {
+        problems.push(`${shown}: ${describe(error)}`);
+        return undefined;
+    }
+    if (bytes.includes(0)) {
+        problems.push(`${shown}: binary file (it contains NUL bytes); .aims files are UTF-8 text`);
+        return undefined;
+    }
+    try {
+        // `fatal`: refuse text we would otherwise silently change (replacement characters).
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+        problems.push(`${shown}: not UTF-8 text; save the file as UTF-8`);
+        return undefined;
+    }
+}
+
+function mebibytes(bytes: number): string {
+    const value = bytes / (1024 * 1024);
+    return `${Number.isInteger(value) ? value : value.toFixed(1)} MiB`;
+}
+
+/** A system error as a short lower-case phrase (`no such file or directory`), without the errno code. */
+function describe(error: unknown): string {
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    switch (code) {
+        case 'ENOENT': return 'no such file or directory';
+        case 'EACCES':
+        case 'EPERM': return 'permission denied';
+        case 'EISDIR': return 'is a directory';
+        case 'ENOTDIR': return 'a part of the path is not a directory';
+        case 'ELOOP': return 'too many symbolic links';
+        case 'EMFILE':
+        case 'ENFILE': return 'too many open files';
+        default: return error instanceof Error ? error.message : String(error);
+    }
+}
+
+/** A path as the user would type it from `cwd`. */
+export function display(path: string, cwd: string): string {
+    const rel = relative(cwd, path);
+    return rel === '' ? '.' : rel;
+}
+
+/** The deepest directory containing all `directories`. */
+function commonDirectory(directories: readonly string[]): string {
+    let common = directories[0].split(sep);
+    for (const directory of directories.slice(1)) {
+        const parts = directory.split(sep);
+        let i = 0;
+        while (i < common.length && i < parts.length && common[i] === parts[i]) {
+            i++;
+        }
+        common = common.slice(0, i);
+    }
+    return common.join(sep) || sep;
+}

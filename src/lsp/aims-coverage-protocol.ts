@@ -1,0 +1,80 @@
+/**
+ * Custom LSP requests for coverage views: `aims/soaCoverage` (Annex A in the statement of
+ * applicability) and `aims/nistCoverage` (NIST AI RMF subcategories through the crosswalk).
+ * Served by aims-coverage-request.ts, used by the VS Code client's status bar and commands.
+ * This file has no imports so that the client bundle can share it without pulling in Langium.
+ */
+
+export const SOA_COVERAGE_REQUEST = 'aims/soaCoverage';
+export const NIST_COVERAGE_REQUEST = 'aims/nistCoverage';
+
+/** An LSP `Location`, spelled out to keep this file free of imports. */
+export interface CoverageLocation {
+    readonly uri: string;
+    readonly range: {
+        readonly start: { readonly line: number; readonly character: number };
+        readonly end: { readonly line: number; readonly character: number };
+    };
+}
+
+/** Where an Annex A control stands: no SoA entry, a decision, or the status of an applicable one. */
+export type SoaControlState = 'missing' | 'undecided' | 'excluded' | 'applicable' | 'planned' | 'in-progress' | 'implemented';
+
+export interface SoaControlCoverage {
+    readonly id: string;
+    readonly title: string;
+    readonly state: SoaControlState;
+    readonly owner?: string;
+    readonly justification?: string;
+    /** How many evidence items the SoA entry links. */
+    readonly evidence: number;
+    /** The SoA entry, when there is one. */
+    readonly entry?: CoverageLocation;
+    /** The control in the built-in Annex A catalog document. */
+    readonly definition?: CoverageLocation;
+}
+
+export interface SoaCoverageResult {
+    /** Annex A controls (38). */
+    readonly total: number;
+    /** Controls with a decision: applicable or excluded. */
+    readonly decided: number;
+    readonly applicable: number;
+    readonly excluded: number;
+    readonly undecided: number;
+    readonly implemented: number;
+    /** Annex A ids with no SoA entry, in catalog order. */
+    readonly missing: readonly string[];
+    /** Every Annex A control, in catalog order. */
+    readonly controls: readonly SoaControlCoverage[];
+}
+
+/**
+ * 'implemented': a mapped control is applicable and implemented; 'planned': mapped controls are
+ * applicable but only planned or in progress; 'clauses-only': the crosswalk maps it to clauses
+ * but no applicable control; 'not-covered': nothing.
+ */
+export type NistState = 'implemented' | 'planned' | 'clauses-only' | 'not-covered';
+
+export interface NistSubcategoryRow {
+    readonly id: string;
+    readonly title: string;
+    readonly state: NistState;
+    /** Annex A controls (crosswalk) and organisation controls that address it. */
+    readonly controls: readonly string[];
+    readonly implementedBy: readonly string[];
+    readonly plannedBy: readonly string[];
+    readonly clauses: readonly string[];
+    /** The subcategory in the built-in NIST AI RMF catalog document. */
+    readonly definition?: CoverageLocation;
+}
+
+export interface NistCoverageResult {
+    readonly total: number;
+    readonly implemented: number;
+    readonly planned: number;
+    readonly clausesOnly: number;
+    readonly notCovered: number;
+    /** Every subcategory, in catalog order. */
+    readonly subcategories: readonly NistSubcategoryRow[];
+}

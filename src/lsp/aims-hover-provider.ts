@@ -1,0 +1,296 @@
+/**
+ * Hover for `.aims` files, in Markdown. On a catalog id (a reference or the entry in a catalog
+ * document): what the entry is, our summary, where it comes from, the NIST <-> ISO crosswalk and,
+ * for Annex A controls, what this workspace's statement of applicability says about it. On the
+ * user's own declarations and references to them: the `/** ... *\/` doc comment and the facts a
+ * reader looks for first (ratings and treatment of a risk, EU AI Act category of a system, ...).
+ */
+import { AstUtils, type AstNode, type DocumentationProvider, type LangiumDocument, type LangiumDocuments, type Reference } from 'langium';
+import { AstNodeHoverProvider } from 'langium/lsp';
+import {
+    isAiSystem, isDataset, isEvidence, isImpactAssessment, isObjective, isOrganisation, isOrgControl,
+    isPerson, isPolicy, isRisk, isSupplier, isTeam,
+    type AiSystem, type Dataset, type Evidence, type ImpactAssessment, type Objective, type Organisation, type OrgControl,
+    type Person, type Policy, type Rating, type Risk, type Supplier, type Team
+} from '../language/generated/ast.js';
+import { catalog, type CatalogEntryKind, type CatalogItem, type CatalogName } from '../catalog/catalog.js';
+import { CATALOG_ENTRY_TYPES, CATALOG_KIND_NAMES, catalogItemFor } from './catalog-entries.js';
+import { catalogDocumentUri, isCatalogUri } from '../catalog/catalog-document.js';
+import type { AimsServices } from '../language/aims-module.js';
+import { controlIdOf, type AimsModel } from '../model/aims-model.js';
+import type { AimsSettings } from '../workspace/aims-settings.js';
+
+export class AimsHoverProvider extends AstNodeHoverProvider {
+    private readonly documentation: DocumentationProvider;
+    private readonly model: AimsModel;
+    private readonly settings: AimsSettings;
+    private readonly documents: LangiumDocuments;
+
+    constructor(services: AimsServices) {
+        super(services);
+        this.documentation = services.documentation.DocumentationProvider;
+        this.model = services.aims.Model;
+        this.settings = services.aims.Settings;
+        this.documents = services.shared.workspace.LangiumDocuments;
+    }
+
+    protected override getAstNodeHoverContent(node: AstNode): string | undefined {
+        if (isCatalogUri(AstUtils.getDocument(node).uri)) {
+            const item = catalogItemFor(node.$type, (node as { name?: unknown }).name);
+            return item ? this.catalogHover(item) : undefined;
+        }
+        return this.declarationHover(node);
+    }
+
+    private catalogHover(item: CatalogItem): string {
+        const lines = [`**${item.id}**${item.title ? ' ' + esc(item.title) : ''}`, '', `*${CATALOG_KIND_NAMES[item.kind]}*`, ''];
+        if (item.summary) {
+            lines.push(esc(item.summary), '');
+        }
+        const source = catalog.sources.find(s => s.name === item.catalog);
+        if (source) {
+            lines.push(`Source: ${esc(source.source)}`, '');
+        }
+        if (item.kind === 'annex-a-control' || item.kind === 'clause') {
+            const nist = catalog.nistFor(item.id);
+            if (nist.length > 0) {
+                lines.push(`NIST AI RMF (crosswalk): ${nist.map(id => this.catalogLink('nist', 'nist-subcategory', id)).join(', ')}`, '');
+            }
+        } else if (item.kind === 'nist-subcategory') {
+            const iso = catalog.isoFor(item.id);
+            const links = iso.map(id => catalog.get('annex-a-control', id)
+                ? this.catalogLink('annex-a', 'annex-a-control', id)
+                : this.catalogLink('clauses', 'clause', id));
+            lines.push(`ISO/IEC 42001 (crosswalk): ${links.length > 0 ? links.join(', ') : 'none'}`, '');
+        }
+        if (item.kind === 'annex-a-control') {
+            lines.push(`Statement of applicability: ${this.soaDecision(item.id)}`, '');
+        }
+        return lines.join('\n').trimEnd();
+    }
+
+    private soaDecision(controlId: string): string {
+        const entry = this.model.soaEntryFor(controlId);
+        if (!entry) {
+            return 'no entry yet';
+        }
+        const parts: string[] = [entry.decision];
+        if (entry.decision === 'applicable') {
+            parts.push(entry.status ?? 'status not given');
+            if (entry.owner) parts.push(`owner ${refName(entry.owner)}`);
+        } else if (entry.decision === 'excluded' && entry.justification) {
+            parts.push(`because "${esc(entry.justification)}"`);
+        }
+        const where = AstUtils.getDocument(entry).uri;
+        const line = (entry.$cstNode?.range.start.line ?? 0) + 1;
+        return `**${parts[0]}**${parts.length > 1 ? ', ' + parts.slice(1).join(', ') : ''} ([${esc(controlIdOf(entry))}](${where.toString()}#L${line}))`;
+    }
+
+    /** A Markdown link to a catalog entry's line in its read-only catalog document. */
+    private catalogLink(name: CatalogName, kind: CatalogEntryKind, id: string): string {
+        const uri = catalogDocumentUri(name);
+        const document = this.documents.getDocument(uri);
+        const line = document ? entryLine(document, CATALOG_ENTRY_TYPES[kind], id) : undefined;
+        return line === undefined ? id : `[${id}](${uri.toString()}#L${line + 1})`;
+    }
+
+    private declarationHover(node: AstNode): string | undefined {
+        const header = headerOf(node);
+        if (!header) {
+            return this.documentation.getDocumentation(node);
+        }
+        const lines = [header];
+        const doc = this.documentation.getDocumentation(node);
+        if (doc) {
+            lines.push('', doc);
+        }
+        const facts = this.factsOf(node);
+        if (facts.length > 0) {
+            lines.push('', ...facts.map(f => `- ${f}`));
+        }
+        return lines.join('\n');
+    }
+
+    private factsOf(node: AstNode): string[] {
+        if (isRisk(node)) return this.riskFacts(node);
+        if (isAiSystem(node)) return this.systemFacts(node);
+        if (isEvidence(node)) return this.evidenceFacts(node);
+        if (isPerson(node)) return personFacts(node);
+        if (isTeam(node)) return teamFacts(node);
+        if (isPolicy(node)) return this.policyFacts(node);
+        if (isObjective(node)) return objectiveFacts(node);
+        if (isDataset(node)) return datasetFacts(node);
+        if (isSupplier(node)) return supplierFacts(node);
+        if (isImpactAssessment(node)) return this.assessmentFacts(node);
+        if (isOrgControl(node)) return this.orgControlFacts(node);
+        if (isOrganisation(node)) return organisationFacts(node);
+        return [];
+    }
+
+    private riskFacts(risk: Risk): string[] {
+        const facts = [`Inherent: ${rating(risk.inherent)}`, `Residual: ${rating(risk.residual)}`];
+        const controls = this.model.controlsTreating(risk);
+        const treatment = risk.treatment ?? 'not decided';
+        facts.push(`Treatment: ${treatment}${controls.length > 0 ? ` with ${controls.join(', ')}` : ''}`);
+        if (risk.systems.length > 0) facts.push(`Systems: ${risk.systems.map(refName).join(', ')}`);
+        if (risk.owner) facts.push(`Owner: ${refName(risk.owner)}`);
+        const review = this.model.nextReview(risk);
+        if (review) facts.push(`Next review: ${review}`);
+        return facts;
+    }
+
+    private systemFacts(system: AiSystem): string[] {
+        const facts: string[] = [];
+        if (system.euCategory) {
+            const area = system.annexIII ? catalog.get('annex-iii-area', refName(system.annexIII)) : undefined;
+            const annex = system.annexIII ? `, Annex III point ${refName(system.annexIII)}${area ? ` (${esc(area.title)})` : ''}` : '';
+            facts.push(`EU AI Act: ${system.euCategory} risk${annex}`);
+        } else {
+            facts.push('EU AI Act: category not given');
+        }
+        facts.push(`Owner: ${system.owner ? refName(system.owner) : 'not given'}`);
+        facts.push(`Stage: ${system.stage ?? 'not given'}`);
+        if (system.role) facts.push(`Role: ${system.role}`);
+        const assessments = this.model.assessmentsFor(system);
+        if (assessments.length > 0) facts.push(`Impact assessments: ${assessments.map(a => a.name).join(', ')}`);
+        return facts;
+    }
+
+    private evidenceFacts(evidence: Evidence): string[] {
+        const facts: string[] = [];
+        if (evidence.path) facts.push(`Path: \`${evidence.path}\``);
+        if (evidence.url) facts.push(`URL: ${evidence.url}`);
+        if (!evidence.path && !evidence.url) facts.push('Location: not given');
+        if (evidence.kind) facts.push(`Kind: ${evidence.kind}`);
+        if (evidence.collected) facts.push(`Collected: ${evidence.collected}`);
+        const today = this.settings.today();
+        const freshness = this.model.freshness(evidence, today, this.settings.values.evidenceExpiryWindowDays);
+        facts.push(evidence.expires ? `Expires: ${evidence.expires} (${freshness} on ${today})` : 'Expires: no expiry date');
+        if (evidence.supports.length > 0) facts.push(`Supports: ${evidence.supports.map(refName).join(', ')}`);
+        if (evidence.owner) facts.push(`Owner: ${refName(evidence.owner)}`);
+        return facts;
+    }
+
+    private policyFacts(policy: Policy): string[] {
+        const facts: string[] = [];
+        if (policy.owner) facts.push(`Owner: ${refName(policy.owner)}`);
+        if (policy.approved) facts.push(`Approved: ${policy.approved}${policy.approver ? ` by ${refName(policy.approver)}` : ''}`);
+        const review = this.model.nextReview(policy);
+        if (review) facts.push(`Next review: ${review}`);
+        return facts;
+    }
+
+    private assessmentFacts(ia: ImpactAssessment): string[] {
+        const facts: string[] = [];
+        if (ia.system) facts.push(`System: ${refName(ia.system)}`);
+        if (ia.severity) facts.push(`Severity: ${ia.severity}`);
+        if (ia.assessed) facts.push(`Assessed: ${ia.assessed}${ia.assessor ? ` by ${refName(ia.assessor)}` : ''}`);
+        const review = this.model.nextReview(ia);
+        if (review) facts.push(`Next review: ${review}`);
+        return facts;
+    }
+
+    private orgControlFacts(control: OrgControl): string[] {
+        const facts: string[] = [];
+        if (control.summary) facts.push(esc(control.summary));
+        if (control.owner) facts.push(`Owner: ${refName(control.owner)}`);
+        if (control.nist.length > 0) facts.push(`NIST AI RMF: ${control.nist.map(refName).join(', ')}`);
+        facts.push(`Statement of applicability: ${this.soaDecision(control.name)}`);
+        return facts;
+    }
+}
+
+function personFacts(person: Person): string[] {
+    const facts = [`Roles: ${person.roles.length > 0 ? person.roles.map(esc).join('; ') : 'none given'}`];
+    if (person.team) facts.push(`Team: ${refName(person.team)}`);
+    if (person.email) facts.push(`Email: ${person.email}`);
+    return facts;
+}
+
+function teamFacts(team: Team): string[] {
+    const facts: string[] = [];
+    if (team.lead) facts.push(`Lead: ${refName(team.lead)}`);
+    if (team.members.length > 0) facts.push(`Members: ${team.members.map(refName).join(', ')}`);
+    if (team.roles.length > 0) facts.push(`Roles: ${team.roles.map(esc).join('; ')}`);
+    return facts;
+}
+
+function objectiveFacts(objective: Objective): string[] {
+    const facts: string[] = [];
+    if (objective.measure) facts.push(`Measure: ${esc(objective.measure)}`);
+    if (objective.target) facts.push(`Target: ${esc(objective.target)}`);
+    if (objective.due) facts.push(`Due: ${objective.due}`);
+    if (objective.owner) facts.push(`Owner: ${refName(objective.owner)}`);
+    return facts;
+}
+
+function datasetFacts(dataset: Dataset): string[] {
+    const facts: string[] = [];
+    if (dataset.source) facts.push(`Source: ${esc(dataset.source)}`);
+    if (dataset.personalData) facts.push(`Personal data: ${dataset.personalData}`);
+    if (dataset.owner) facts.push(`Owner: ${refName(dataset.owner)}`);
+    return facts;
+}
+
+function supplierFacts(supplier: Supplier): string[] {
+    const facts: string[] = [];
+    if (supplier.provides.length > 0) facts.push(`Provides: ${supplier.provides.map(esc).join('; ')}`);
+    if (supplier.agreement) facts.push(`Agreement: ${esc(supplier.agreement)}`);
+    if (supplier.owner) facts.push(`Owner: ${refName(supplier.owner)}`);
+    return facts;
+}
+
+function organisationFacts(org: Organisation): string[] {
+    const facts: string[] = [];
+    if (org.scope) facts.push(`Scope: ${esc(org.scope)}`);
+    if (org.roles.length > 0) facts.push(`AI roles: ${org.roles.join(', ')}`);
+    return facts;
+}
+
+const HEADER_KEYWORDS: Record<string, string> = {
+    Organisation: 'organisation', InterestedParty: 'party', Person: 'person', Team: 'team', Policy: 'policy',
+    Objective: 'objective', AiSystem: 'system', Dataset: 'dataset', Supplier: 'supplier', Risk: 'risk',
+    ImpactAssessment: 'impact-assessment', Evidence: 'evidence', OrgControl: 'control'
+};
+
+/** `**risk** \`r-bias\` Unfair declines` */
+function headerOf(node: AstNode): string | undefined {
+    const keyword = HEADER_KEYWORDS[node.$type];
+    const { name, title } = node as { name?: unknown; title?: unknown };
+    if (!keyword || typeof name !== 'string') {
+        return undefined;
+    }
+    return `**${keyword}** \`${name}\`${typeof title === 'string' ? ' ' + esc(title) : ''}`;
+}
+
+function rating(r: Rating | undefined): string {
+    return r ? `likelihood ${r.likelihood} × impact ${r.impact} = ${r.likelihood * r.impact}` : 'not rated';
+}
+
+function refName(ref: Reference<AstNode & { name?: unknown }>): string {
+    return String(ref.ref?.name ?? ref.$refText);
+}
+
+/** Line of each entry per catalog document; catalog documents never change. */
+const ENTRY_LINES = new WeakMap<LangiumDocument, Map<string, number>>();
+
+/** The 0-based line of a catalog entry in its document. */
+function entryLine(document: LangiumDocument, type: string | undefined, id: string): number | undefined {
+    let lines = ENTRY_LINES.get(document);
+    if (!lines) {
+        lines = new Map();
+        for (const node of AstUtils.streamAst(document.parseResult.value)) {
+            const name = (node as { name?: unknown }).name;
+            if (name !== undefined && node.$cstNode) {
+                lines.set(`${node.$type}:${String(name)}`, node.$cstNode.range.start.line);
+            }
+        }
+        ENTRY_LINES.set(document, lines);
+    }
+    return lines.get(`${type}:${id}`);
+}
+
+/** Keep titles and free text from being read as Markdown markup. */
+function esc(text: string): string {
+    return text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
+}

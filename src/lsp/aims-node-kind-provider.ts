@@ -1,0 +1,72 @@
+/**
+ * Icons for AIMS declarations in the outline, workspace symbols and completion lists. LSP has
+ * no "person" or "risk" kinds, so each type gets the closest generic kind, used consistently.
+ */
+import { isAstNodeDescription, type AstNode, type AstNodeDescription } from 'langium';
+import type { NodeKindProvider } from 'langium/lsp';
+import { CompletionItemKind, SymbolKind } from 'vscode-languageserver';
+
+const SYMBOL_KINDS: Record<string, SymbolKind> = {
+    Organisation: SymbolKind.Namespace,
+    InterestedParty: SymbolKind.Property,
+    Person: SymbolKind.Object,
+    Team: SymbolKind.Struct,
+    Policy: SymbolKind.Interface,
+    Objective: SymbolKind.Constant,
+    AiSystem: SymbolKind.Class,
+    Dataset: SymbolKind.Array,
+    Supplier: SymbolKind.Package,
+    Risk: SymbolKind.Event,
+    ImpactAssessment: SymbolKind.Function,
+    StatementOfApplicability: SymbolKind.Module,
+    ControlApplication: SymbolKind.EnumMember,
+    Evidence: SymbolKind.File,
+    OrgControl: SymbolKind.EnumMember,
+    Catalog: SymbolKind.Module,
+    AnnexAGroup: SymbolKind.Namespace,
+    AnnexAControl: SymbolKind.EnumMember,
+    Clause: SymbolKind.Constant,
+    AnnexCObjective: SymbolKind.Constant,
+    RiskSource: SymbolKind.Constant,
+    NistSubcategory: SymbolKind.Constant,
+    EuArticle: SymbolKind.Constant,
+    AnnexIIIArea: SymbolKind.Constant
+};
+
+const COMPLETION_KINDS: Record<string, CompletionItemKind> = {
+    Organisation: CompletionItemKind.Module,
+    InterestedParty: CompletionItemKind.Property,
+    Person: CompletionItemKind.Variable,
+    Team: CompletionItemKind.Struct,
+    Policy: CompletionItemKind.Interface,
+    Objective: CompletionItemKind.Constant,
+    AiSystem: CompletionItemKind.Class,
+    Dataset: CompletionItemKind.Value,
+    Supplier: CompletionItemKind.Module,
+    Risk: CompletionItemKind.Event,
+    ImpactAssessment: CompletionItemKind.Function,
+    Evidence: CompletionItemKind.File,
+    OrgControl: CompletionItemKind.EnumMember,
+    AnnexAGroup: CompletionItemKind.Folder,
+    AnnexAControl: CompletionItemKind.EnumMember,
+    Clause: CompletionItemKind.Constant,
+    AnnexCObjective: CompletionItemKind.Constant,
+    RiskSource: CompletionItemKind.Constant,
+    NistSubcategory: CompletionItemKind.Constant,
+    EuArticle: CompletionItemKind.Constant,
+    AnnexIIIArea: CompletionItemKind.Constant
+};
+
+export class AimsNodeKindProvider implements NodeKindProvider {
+    getSymbolKind(node: AstNode | AstNodeDescription): SymbolKind {
+        return SYMBOL_KINDS[typeOf(node)] ?? SymbolKind.Field;
+    }
+
+    getCompletionItemKind(node: AstNode | AstNodeDescription): CompletionItemKind {
+        return COMPLETION_KINDS[typeOf(node)] ?? CompletionItemKind.Reference;
+    }
+}
+
+function typeOf(node: AstNode | AstNodeDescription): string {
+    return isAstNodeDescription(node) ? node.type : node.$type;
+}

@@ -1,0 +1,152 @@
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAims, type AimsRun } from './run-aims.js';
+
+const GOOD = 'person alice "Alice Brennan" { role "Head of AI governance" }\n';
+let dir = '';
+
+beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'aims-cli-bad-'));
+    writeFileSync(join(dir, 'good.aims'), GOOD);
+    writeFileSync(join(dir, 'notes.md'), '# not an AIMS file\n');
+    writeFileSync(join(dir, 'junk.aims'), Buffer.from([0x70, 0x65, 0x72, 0x00, 0x01, 0xff, 0x00]));
+    writeFileSync(join(dir, 'latin1.aims'), Buffer.from('person rene "Ren\xe9" {}\n', 'latin1'));
+    // 10 MB of plausible text: refused on its size before it is read.
+    writeFileSync(join(dir, 'huge.aims'), GOOD.repeat(Math.ceil(10_000_000 / GOOD.length)));
+    symlinkSync(join(dir, 'gone.aims'), join(dir, 'dangling.aims'));
+    mkdirSync(join(dir, 'empty'));
+    mkdirSync(join(dir, 'locked'));
+    writeFileSync(join(dir, 'locked', 'secret.aims'), GOOD);
+    chmodSync(join(dir, 'locked', 'secret.aims'), 0o000);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A refused input: exit 2, exactly the expected message on stderr, nothing on stdout, no trace. */
+function expectRefused(run: AimsRun, stderr: string): void {
+    expect(run.stderr).toBe(stderr);
+    expect(run.stdout).toBe('');
+    expect(run.code).toBe(2);
+}
+
+describe('aims validate: unreadable input', () => {
+    it('refuses a path that does not exist', () => {
+        expectRefused(runAims(['validate', 'missing.aims'], { cwd: dir }), 'aims: missing.aims: no such file or directory\n');
+    });
+
+    it('refuses a file that is not an .aims file', () => {
+        expectRefused(runAims(['validate', 'notes.md'], { cwd: dir }), 'aims: notes.md: not an .aims file\n');
+    });
+
+    it('refuses binary junk', () => {
+        expectRefused(runAims(['validate', 'junk.aims'], { cwd: dir }),
+            'aims: junk.aims: binary file (it contains NUL bytes); .aims files are UTF-8 text\n');
+    });
+
+    it('refuses text that is not UTF-8 instead of changing it', () => {
+        expectRefused(runAims(['validate', 'latin1.aims'], { cwd: dir }), 'aims: latin1.aims: not UTF-8 text; save the file as UTF-8\n');
+    });
+
+    it('refuses a file above the 8 MiB limit, naming its size', () => {
+        expectRefused(runAims(['validate', 'huge.aims'], { cwd: dir }),
+            'aims: huge.aims: file too large (9.5 MiB); the limit for .aims files is 8 MiB\n');
+    });
+
+    it('refuses a symbolic link to a file that is gone', () => {
+        expectRefused(runAims(['validate', 'dangling.aims'], { cwd: dir }),
+            'aims: dangling.aims: no such file or directory (broken symbolic link)\n');
+    });
+
+    it('refuses a directory without .aims files', () => {
+        expectRefused(runAims(['validate', 'empty'], { cwd: dir }),
+            'aims: empty: no .aims files in this directory (dot-folders, node_modules and out are skipped)\n');
+    });
+
+    // Root reads files whatever their mode, so the test only means something for other users.
+    it.skipIf(process.getuid?.() === 0)('refuses a file it may not read', () => {
+        expectRefused(runAims(['validate', join('locked', 'secret.aims')], { cwd: dir }), 'aims: locked/secret.aims: permission denied\n');
+    });
+
+    it('lists every unreadable file of a directory, one line each, and validates nothing', () => {
+        const run = runAims(['validate', '.'], { cwd: dir });
+        const lines = run.stderr.trimEnd().split('\n');
+        expect(lines).toEqual(expect.arrayContaining([
+            'aims: dangling.aims: no such file or directory (broken symbolic link)',
+            'aims: huge.aims: file too large (9.5 MiB); the limit for .aims files is 8 MiB',
+            'aims: junk.aims: binary file (it contains NUL bytes); .aims files are UTF-8 text',
+            'aims: latin1.aims: not UTF-8 text; save the file as UTF-8'
+        ]));
+        expect(lines.every(line => line.startsWith('aims: '))).toBe(true);
+        expect(run.stdout).toBe('');
+        expect(run.code).toBe(2);
+    });
+
+    it('validates readable files normally next to these', () => {
+        const run = runAims(['validate', 'good.aims'], { cwd: dir });
+        expect(run.stdout).toBe('0 errors, 0 warnings in 1 file\n');
+        expect(run.code).toBe(0);
+    });
+});
+
+describe('aims: bad usage', () => {
+    const usage = (run: AimsRun, message: string, hint = "Run 'aims validate --help' for usage.") => {
+        expectRefused(run, `aims: ${message}\n${hint}\n`);
+    };
+
+    it('rejects a date that does not exist', () => {
+        usage(runAims(['validate', 'good.aims', '--today', '2026-02-30'], { cwd: dir }),
+            "--today '2026-02-30' is not a date; write it as YYYY-MM-DD, e.g. 2026-06-01");
+    });
+
+    it('rejects a date in another format', () => {
+        usage(runAims(['validate', '--today', '01/06/2026'], { cwd: dir }),
+            "--today '01/06/2026' is not a date; write it as YYYY-MM-DD, e.g. 2026-06-01");
+    });
+
+    it('rejects an option without its value', () => {
+        usage(runAims(['validate', '--today'], { cwd: dir }), '--today needs a value');
+    });
+
+    it('rejects an unknown format, listing the formats', () => {
+        usage(runAims(['validate', '--format', 'xml'], { cwd: dir }), "unknown format 'xml'; use one of: text, json, sarif, github");
+    });
+
+    it('rejects a negative or non-numeric --max-warnings', () => {
+        usage(runAims(['validate', '--max-warnings=-1'], { cwd: dir }), "--max-warnings needs a whole number of 0 or more, not '-1'");
+        usage(runAims(['validate', '--max-warnings', 'ten'], { cwd: dir }), "--max-warnings needs a whole number of 0 or more, not 'ten'");
+        usage(runAims(['validate', '--expiry-window', '2.5'], { cwd: dir }), "--expiry-window needs a whole number of 0 or more, not '2.5'");
+    });
+
+    it('rejects an unknown option, suggesting the closest one', () => {
+        usage(runAims(['validate', '--max-warning', '3'], { cwd: dir }), "unknown option '--max-warning' for 'aims validate'; did you mean '--max-warnings'?");
+        usage(runAims(['validate', '--colour'], { cwd: dir }), "unknown option '--colour' for 'aims validate'");
+    });
+
+    it('rejects an unknown command, suggesting the closest one', () => {
+        usage(runAims(['valdate']), "unknown command 'valdate'; did you mean 'validate'?", "Run 'aims --help' for usage.");
+        usage(runAims(['frobnicate']), "unknown command 'frobnicate'", "Run 'aims --help' for usage.");
+    });
+
+    it('rejects an unknown global option', () => {
+        usage(runAims(['--verbose']), "unknown option '--verbose'", "Run 'aims --help' for usage.");
+    });
+
+    it('prints the help on stderr and exits 2 without a command', () => {
+        const run = runAims([]);
+        expect(run.stderr).toContain('Usage: aims <command> [options]');
+        expect(run.stdout).toBe('');
+        expect(run.code).toBe(2);
+    });
+
+    it('rejects too many or too few arguments', () => {
+        usage(runAims(['catalog']), "'aims catalog' needs 1 argument: aims catalog <annex-a|clauses|annex-c|nist|eu-ai-act> [--json]",
+            "Run 'aims catalog --help' for usage.");
+        usage(runAims(['catalog', 'nist', 'annex-a']), "unexpected argument 'annex-a' for 'aims catalog'", "Run 'aims catalog --help' for usage.");
+        usage(runAims(['crosswalk', 'GOVERN']), "unexpected argument 'GOVERN' for 'aims crosswalk'", "Run 'aims crosswalk --help' for usage.");
+    });
+
+    it('rejects a value for a flag', () => {
+        usage(runAims(['catalog', 'nist', '--json=yes']), "option '--json' does not take an argument", "Run 'aims catalog --help' for usage.");
+    });
+});

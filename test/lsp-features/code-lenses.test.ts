@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { CodeLens } from 'vscode-languageserver';
+import type { TestWorkspace } from '../helpers/workspace.js';
+import { single } from '../helpers/workspace.js';
+import { acme } from './editor.js';
+
+async function lenses(ws: TestWorkspace, file: string): Promise<CodeLens[]> {
+    const document = ws.documents[file];
+    return (await ws.services.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } })) ?? [];
+}
+
+/** The lens title shown above the line that contains `marker`. */
+async function lensAt(ws: TestWorkspace, file: string, marker: string): Promise<string | undefined> {
+    const line = ws.documents[file].textDocument.getText().split('\n').findIndex(l => l.includes(marker));
+    return (await lenses(ws, file)).find(l => l.range.start.line === line)?.command?.title;
+}
+
+describe('code lens: statement of applicability entries', () => {
+    it('counts treated risks, linked evidence by freshness, and names the NIST subcategories of the crosswalk', async () => {
+        const ws = await acme();
+        expect(await lensAt(ws, 'soa.aims', 'control A.6.2.4 applicable')).toBe(
+            'treats 1 risk · evidence 2 (1 fresh, 1 expiring) · NIST: GOVERN 4.3, MAP 2.3, MEASURE 1.2, MEASURE 2.1 …');
+        expect(await lensAt(ws, 'soa.aims', 'control A.2.2 ')).toBe('treats no risks · evidence 1 (fresh) · NIST: GOVERN 1.1, GOVERN 1.2, MAP 4.1');
+        // ev-ia-process has no expiry date.
+        expect(await lensAt(ws, 'soa.aims', 'control A.5.2 ')).toMatch(/^treats no risks · evidence 1 \(undated\) · NIST: /);
+    });
+
+    it('uses an organisation control\'s own NIST references', async () => {
+        const ws = await acme();
+        expect(await lensAt(ws, 'soa.aims', 'control ACME.1')).toBe('treats no risks · no evidence · NIST: MEASURE 2.7');
+    });
+
+    it('counts a risk once whether the risk names the control or the entry names the risk', async () => {
+        const ws = await single([
+            'risk r1 "One" { treatment mitigate with A.7.4 }',
+            'risk r2 "Two" { treatment mitigate }',
+            'soa { control A.7.4 applicable { status planned treats r1, r2 } }'
+        ].join('\n'));
+        expect(await lensAt(ws, 'main.aims', 'soa {')).toMatch(/^treats 2 risks · no evidence/);
+    });
+
+    it('are display-only: every lens has a title and an empty command id', async () => {
+        const ws = await acme();
+        const all = (await Promise.all(Object.keys(ws.documents).map(f => lenses(ws, f)))).flat();
+        expect(all.length).toBe(39 + 2 + 2); // SoA entries, risks, systems
+        for (const lens of all) {
+            expect(lens.command?.title).toBeTruthy();
+            expect(lens.command?.command).toBe('');
+            expect(lens.range.start.line).toBe(lens.range.end.line);
+        }
+    });
+});
+
+describe('code lens: risks', () => {
+    it('shows inherent and residual scores and the treatment with the number of controls', async () => {
+        const ws = await acme();
+        expect(await lensAt(ws, 'risks.aims', 'risk r-bias')).toBe('inherent 20 → residual 8 · mitigate with 2 controls');
+        expect(await lensAt(ws, 'risks.aims', 'risk r-hallucination')).toBe('inherent 9 · accept');
+    });
+
+    it('says untreated and not rated when the risk has neither', async () => {
+        const ws = await single('risk r1 "Unknown" { owner x }');
+        expect(await lensAt(ws, 'main.aims', 'risk r1')).toBe('not rated · untreated');
+    });
+});
+
+describe('code lens: AI systems', () => {
+    it('counts the findings inside the system declaration, by severity', async () => {
+        const ws = await single([
+            'system scorer "Scorer" {',
+            '    eu-ai-act high',
+            '}',
+            'risk r1 "Elsewhere" { systems scorer }',
+            'system chat "Chat" { eu-ai-act minimal }'
+        ].join('\n'));
+        // No oversight (error), no Annex III area (warning), no impact assessment (error, a workspace finding).
+        expect(await lensAt(ws, 'main.aims', 'system scorer')).toBe('3 open findings (2 errors, 1 warning)');
+        expect(await lensAt(ws, 'main.aims', 'system chat')).toBe('no open findings');
+    });
+
+    it('has no findings for the well-kept systems of the example workspace', async () => {
+        const ws = await acme();
+        expect(await lensAt(ws, 'inventory.aims', 'system credit-scoring')).toBe('no open findings');
+    });
+
+    it('are not shown in catalog documents', async () => {
+        const ws = await acme();
+        const catalogDoc = ws.services.shared.workspace.LangiumDocuments.all.find(d => d.uri.scheme === 'aims-catalog')!;
+        expect(await ws.services.lsp.CodeLensProvider!.provideCodeLens(catalogDoc, { textDocument: { uri: catalogDoc.uri.toString() } })).toEqual([]);
+    });
+});

@@ -1,0 +1,261 @@
+import { describe, expect, it } from 'vitest';
+import { CodeActionKind, type CodeAction } from 'vscode-languageserver';
+import { workspace, type TestWorkspace } from '../helpers/workspace.js';
+import { applyEdits, editsOf, onlyDiagnostic, onlyInserts, quickFixes } from './editor.js';
+
+interface Applied {
+    action: CodeAction;
+    before: string;
+    after: string;
+    /** The workspace rebuilt with the fixed file. */
+    fixed: TestWorkspace;
+}
+
+/**
+ * Build `files`, take the one diagnostic `code` in `file`, apply the quick fix whose title
+ * contains `pick` (or the only one), and rebuild the workspace with the result.
+ */
+async function applyFix(files: Record<string, string>, file: string, code: string, pick?: string): Promise<Applied> {
+    const ws = await workspace(files);
+    const diagnostic = onlyDiagnostic(ws, file, code);
+    const actions = await quickFixes(ws, file, diagnostic);
+    const action = pick ? actions.find(a => a.title.includes(pick)) : actions[0];
+    if (!action || (!pick && actions.length !== 1)) {
+        throw new Error(`no single fix${pick ? ` '${pick}'` : ''} for ${code}: ${actions.map(a => a.title).join(' | ')}`);
+    }
+    expect(action.kind).toBe(CodeActionKind.QuickFix);
+    expect(action.diagnostics).toEqual([diagnostic]);
+    const before = files[file];
+    const after = applyEdits(before, editsOf(action, ws.documents[file]));
+    const fixed = await workspace({ ...files, [file]: after });
+    return { action, before, after, fixed };
+}
+
+/** The fixed file parses, the fixed diagnostic is gone, and only text was added. */
+function expectCleanInsertion(applied: Applied, file: string, code: string): void {
+    expect(applied.fixed.codes(file)).not.toContain('aims/syntax-error');
+    expect(applied.fixed.codes(file)).not.toContain(code);
+    expect(onlyInserts(applied.before, Object.values(applied.action.edit!.changes!)[0], applied.after)).toBe(true);
+}
+
+const PEOPLE = 'person alice "Alice Moreau"\nperson bob "Bob Lindqvist"\n';
+
+describe('quick fix: aims/implemented-without-evidence', () => {
+    const code = 'aims/implemented-without-evidence';
+
+    it('links new evidence inside the entry, keeping its indentation, and declares it at the end of the file', async () => {
+        const soa = [
+            'soa {',
+            '    control A.6.2.4 applicable {',
+            '        status implemented',
+            '        owner alice',
+            '    }',
+            '}',
+            ''
+        ].join('\n');
+        const applied = await applyFix({ 'people.aims': PEOPLE, 'soa.aims': soa }, 'soa.aims', code);
+        expect(applied.action.isPreferred).toBe(true);
+        expect(applied.after).toBe([
+            'soa {',
+            '    control A.6.2.4 applicable {',
+            '        status implemented',
+            '        owner alice',
+            '        evidence ev-a-6-2-4',
+            '    }',
+            '}',
+            '',
+            'evidence ev-a-6-2-4 "Evidence for A.6.2.4 AI system verification and validation" {',
+            '    path "evidence/TODO"',
+            '    kind document',
+            '    collected 2026-06-01',
+            '}',
+            ''
+        ].join('\n'));
+        expectCleanInsertion(applied, 'soa.aims', code);
+    });
+
+    it('keeps a one-line entry on one line', async () => {
+        const soa = 'soa {\n    control A.2.2 applicable { status implemented owner alice } // signed policy\n}';
+        const applied = await applyFix({ 'people.aims': PEOPLE, 'soa.aims': soa }, 'soa.aims', code);
+        expect(applied.after.split('\n')[1]).toBe('    control A.2.2 applicable { status implemented owner alice evidence ev-a-2-2 } // signed policy');
+        expect(applied.after.endsWith('}\n\nevidence ev-a-2-2 "Evidence for A.2.2 AI policy" {\n    path "evidence/TODO"\n    kind document\n    collected 2026-06-01\n}\n')).toBe(true);
+        expectCleanInsertion(applied, 'soa.aims', code);
+    });
+
+    it('picks a fresh name when the obvious one is taken anywhere in the workspace', async () => {
+        const other = 'evidence ev-a-2-2 "Old" { url "https://x.example" }\n';
+        const soa = 'soa { control A.2.2 applicable { status implemented } }\n';
+        const applied = await applyFix({ 'other.aims': other, 'soa.aims': soa }, 'soa.aims', code);
+        expect(applied.after).toContain('control A.2.2 applicable { status implemented evidence ev-a-2-2-2 }');
+        expect(applied.after).toContain('evidence ev-a-2-2-2 "Evidence for A.2.2 AI policy" {');
+        expectCleanInsertion(applied, 'soa.aims', code);
+        expect(applied.fixed.codes()).not.toContain('aims/duplicate-name');
+    });
+});
+
+describe('quick fix: aims/soa-incomplete', () => {
+    const code = 'aims/soa-incomplete';
+    const org = 'organisation acme "Acme" { scope "AI for credit decisions" }\n';
+
+    it('adds every missing Annex A control to the block as undecided, with its title, one per line', async () => {
+        const soa = 'soa "SoA" {\n    control A.2.2 excluded because "No AI policy needed"\n}\n';
+        const applied = await applyFix({ 'org.aims': org, 'soa.aims': soa }, 'soa.aims', code);
+        const lines = applied.after.split('\n');
+        expect(lines[0]).toBe('soa "SoA" {');
+        expect(lines[1]).toBe('    control A.2.2 excluded because "No AI policy needed"');
+        expect(lines[2]).toBe('    control A.2.3 undecided // Alignment with other organizational policies');
+        expect(lines).toContain('    control A.6.2.4 undecided // AI system verification and validation');
+        expect(lines[38]).toBe('    control A.10.4 undecided // Customers');
+        expect(lines[39]).toBe('}');
+        expect(lines.filter(l => l.includes('undecided'))).toHaveLength(37);
+        expectCleanInsertion(applied, 'soa.aims', code);
+    });
+
+    it('opens a one-line block so that each entry gets a line of its own', async () => {
+        const soa = 'soa { control A.2.2 excluded because "x" }';
+        const applied = await applyFix({ 'org.aims': org, 'soa.aims': soa }, 'soa.aims', code);
+        const lines = applied.after.split('\n');
+        expect(lines[0]).toBe('soa { control A.2.2 excluded because "x" ');
+        expect(lines[1]).toBe('    control A.2.3 undecided // Alignment with other organizational policies');
+        expect(lines[lines.length - 1]).toBe('}');
+        expectCleanInsertion(applied, 'soa.aims', code);
+    });
+
+    it('without any statement of applicability, appends a new one to the organisation\'s file', async () => {
+        const applied = await applyFix({ 'org.aims': org }, 'org.aims', code);
+        expect(applied.action.title).toContain('new statement of applicability');
+        expect(applied.after.startsWith(`${org}\nsoa "Statement of applicability" {\n    control A.2.2 undecided // AI policy\n`)).toBe(true);
+        expect(applied.after.endsWith('    control A.10.4 undecided // Customers\n}\n')).toBe(true);
+        expectCleanInsertion(applied, 'org.aims', code);
+    });
+});
+
+describe('quick fix: did-you-mean replacements', () => {
+    it('aims/unknown-catalog-id: one fix per suggestion, each replacing only the id', async () => {
+        const risk = 'risk r1 "Bias" { treatment mitigate with A.6.2.40 }\n';
+        const ws = await workspace({ 'risk.aims': risk });
+        const diagnostic = onlyDiagnostic(ws, 'risk.aims', 'aims/unknown-catalog-id');
+        const actions = await quickFixes(ws, 'risk.aims', diagnostic);
+        expect(actions.map(a => a.title)).toEqual([
+            'Change to A.6.2.4 (AI system verification and validation)',
+            'Change to A.6.2.2 (AI system requirements and specification)',
+            'Change to A.6.2.3 (Documentation of AI system design and development)'
+        ]);
+        expect(actions.every(a => a.diagnostics?.[0] === diagnostic && a.isPreferred === false)).toBe(true);
+        const after = applyEdits(risk, editsOf(actions[0], ws.documents['risk.aims']));
+        expect(after).toBe('risk r1 "Bias" { treatment mitigate with A.6.2.4 }\n');
+        const fixed = await workspace({ 'risk.aims': after });
+        expect(fixed.codes()).not.toContain('aims/unknown-catalog-id');
+        expect(fixed.codes()).not.toContain('aims/syntax-error');
+    });
+
+    it('aims/unresolved-reference: a single suggestion is the preferred fix', async () => {
+        const files = { 'people.aims': PEOPLE, 'risk.aims': 'risk r1 "Bias" {\n    owner alcie\n}\n' };
+        const applied = await applyFix(files, 'risk.aims', 'aims/unresolved-reference', "'alice'");
+        expect(applied.action.title).toBe("Change to 'alice'");
+        expect(applied.action.isPreferred).toBe(true);
+        expect(applied.after).toBe('risk r1 "Bias" {\n    owner alice\n}\n');
+        expect(applied.fixed.codes('risk.aims')).not.toContain('aims/unresolved-reference');
+    });
+
+    it('offers nothing when the diagnostic no longer matches the text (stale diagnostic)', async () => {
+        const ws = await workspace({ 'risk.aims': 'risk r1 "Bias" { treatment mitigate with A.6.2.40 }\n' });
+        const diagnostic = onlyDiagnostic(ws, 'risk.aims', 'aims/unknown-catalog-id');
+        const stale = { ...diagnostic, data: { ...(diagnostic.data as object), refText: 'A.9.9.9' } };
+        expect(await quickFixes(ws, 'risk.aims', stale)).toEqual([]);
+    });
+});
+
+describe('quick fix: aims/exclusion-without-justification', () => {
+    it('adds a because placeholder right after excluded', async () => {
+        const soa = 'soa {\n    control A.10.4 excluded // customers?\n}\n';
+        const applied = await applyFix({ 'soa.aims': soa }, 'soa.aims', 'aims/exclusion-without-justification');
+        expect(applied.action.isPreferred).toBe(true);
+        expect(applied.after).toBe('soa {\n    control A.10.4 excluded because "TODO: why this control does not apply" // customers?\n}\n');
+        expectCleanInsertion(applied, 'soa.aims', 'aims/exclusion-without-justification');
+    });
+});
+
+describe('quick fix: aims/high-risk-without-impact-assessment', () => {
+    const code = 'aims/high-risk-without-impact-assessment';
+
+    it('scaffolds an impact assessment right after the system declaration', async () => {
+        const systems = [
+            'system credit-scoring "Credit scoring model" {',
+            '    eu-ai-act high annex-iii 5',
+            '    oversight "Credit officers review every decline"',
+            '} // the main model',
+            'system chat "Chat" { eu-ai-act minimal }',
+            ''
+        ].join('\n');
+        const applied = await applyFix({ 'systems.aims': systems }, 'systems.aims', code);
+        expect(applied.action.title).toBe("Add impact assessment 'ia-credit-scoring' for credit-scoring");
+        expect(applied.after).toBe([
+            'system credit-scoring "Credit scoring model" {',
+            '    eu-ai-act high annex-iii 5',
+            '    oversight "Credit officers review every decline"',
+            '} // the main model',
+            '',
+            'impact-assessment ia-credit-scoring "Impact assessment: Credit scoring model" {',
+            '    system credit-scoring',
+            '    individuals "TODO"',
+            '    groups "TODO"',
+            '    society "TODO"',
+            '    consequences "TODO"',
+            '    severity high',
+            '    assessed 2026-06-01',
+            '}',
+            'system chat "Chat" { eu-ai-act minimal }',
+            ''
+        ].join('\n'));
+        expectCleanInsertion(applied, 'systems.aims', code);
+    });
+});
+
+describe('quick fix: aims/accept-without-acceptor', () => {
+    const code = 'aims/accept-without-acceptor';
+
+    it('records the risk owner as the one who accepted it, today', async () => {
+        const risk = 'risk r1 "Wrong answers" {\n    treatment accept\n    owner bob\n}\n';
+        const applied = await applyFix({ 'people.aims': PEOPLE, 'risk.aims': risk }, 'risk.aims', code);
+        expect(applied.after).toBe('risk r1 "Wrong answers" {\n    treatment accept\n    owner bob\n    accepted by bob on 2026-06-01\n}\n');
+        expectCleanInsertion(applied, 'risk.aims', code);
+    });
+
+    it('without an owner, names the first person of the workspace', async () => {
+        const risk = 'risk r1 "Wrong answers" { treatment accept }';
+        const applied = await applyFix({ 'people.aims': PEOPLE, 'risk.aims': risk }, 'risk.aims', code);
+        expect(applied.after).toBe('risk r1 "Wrong answers" { treatment accept accepted by alice on 2026-06-01 }');
+        expectCleanInsertion(applied, 'risk.aims', code);
+    });
+
+    it('without any person, leaves a TODO that still parses', async () => {
+        const risk = 'risk r1 "Wrong answers" { treatment accept }';
+        const applied = await applyFix({ 'risk.aims': risk }, 'risk.aims', code);
+        expect(applied.after).toBe('risk r1 "Wrong answers" { treatment accept accepted by TODO on 2026-06-01 }');
+        expect(applied.fixed.codes('risk.aims')).not.toContain('aims/syntax-error');
+        expect(applied.fixed.codes('risk.aims')).not.toContain(code);
+    });
+});
+
+describe('quick fixes in general', () => {
+    it('keep Windows line endings', async () => {
+        const soa = 'soa {\r\n    control A.6.2.4 applicable {\r\n        status implemented\r\n    }\r\n}\r\n';
+        const applied = await applyFix({ 'soa.aims': soa }, 'soa.aims', 'aims/implemented-without-evidence');
+        expect(applied.after.replace(/\r\n/g, '')).not.toContain('\n');
+        expect(applied.after).toContain('        evidence ev-a-6-2-4\r\n    }\r\n');
+        expectCleanInsertion(applied, 'soa.aims', 'aims/implemented-without-evidence');
+    });
+
+    it('are offered only when quick fixes are asked for', async () => {
+        const ws = await workspace({ 'soa.aims': 'soa { control A.10.4 excluded }' });
+        const diagnostic = onlyDiagnostic(ws, 'soa.aims', 'aims/exclusion-without-justification');
+        const document = ws.documents['soa.aims'];
+        const ask = (only?: string[]) => ws.services.lsp.CodeActionProvider!.getCodeActions(document, {
+            textDocument: { uri: document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic], only }
+        });
+        expect(await ask([CodeActionKind.Refactor])).toEqual([]);
+        expect(await ask([CodeActionKind.QuickFix])).toHaveLength(1);
+        expect(await ask()).toHaveLength(1);
+    });
+});

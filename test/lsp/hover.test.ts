@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { expectHover } from 'langium/test';
+import type { Hover } from 'vscode-languageserver';
+import { catalog } from '../../src/catalog/catalog.js';
+import { catalogDocumentUri } from '../../src/catalog/catalog-document.js';
+import type { AimsServices } from '../../src/language/aims-module.js';
+import type { LangiumDocument } from 'langium';
+import { at, lspServices, open, positionOf } from './lsp-workspace.js';
+
+/** The Markdown hover one character into the `nth` occurrence of `needle` (or `delta` characters in). */
+async function hoverText(services: AimsServices, document: LangiumDocument, needle: string, nth = 0, delta = 1): Promise<string> {
+    const hover: Hover | undefined = await services.lsp.HoverProvider!.getHoverContent(document, at(document, positionOf(document, needle, nth, delta)));
+    const contents = hover?.contents;
+    if (!contents || typeof contents !== 'object' || !('kind' in contents)) {
+        throw new Error(`No Markdown hover on '${needle}'.`);
+    }
+    expect(contents.kind).toBe('markdown');
+    return contents.value;
+}
+
+const PEOPLE = `
+/** Chairs the AI governance board; signs off high-risk systems. */
+person alice "Alice Moreau" { role "Head of AI Governance" role "Data protection officer" }
+person bob "Bob Li"
+`;
+
+const RISKS = `
+system credit-scoring "Credit scoring model" {
+    owner alice stage operation-and-monitoring eu-ai-act high annex-iii 5
+}
+/** Declines that fall unevenly on protected groups. */
+risk r-bias "Unfair declines" {
+    systems credit-scoring
+    inherent likelihood 4 impact 5
+    treatment mitigate with A.6.2.4, A.7.4
+    residual likelihood 2 impact 4
+    owner alice
+}
+evidence ev-tests "Validation report" { path "evidence/validation.pdf" kind report expires 2026-06-20 supports A.6.2.4, GOVERN 1.1 }
+soa "Statement of applicability" {
+    control A.6.2.4 applicable { status implemented owner alice treats r-bias evidence ev-tests }
+    control A.10.4 excluded because "We supply no AI systems to customers."
+}
+`;
+
+describe('hover on catalog ids', () => {
+    it('shows an Annex A control: id, title, kind, source, NIST crosswalk and our SoA decision', async () => {
+        const services = await lspServices();
+        const ws = await open(services, { 'people.aims': PEOPLE, 'risks.aims': RISKS });
+        const text = await hoverText(services, ws.documents['risks.aims'], 'A.6.2.4');
+        const control = catalog.get('annex-a-control', 'A.6.2.4')!;
+        expect(text).toContain(`**A.6.2.4** ${control.title}`);
+        expect(text).toContain('ISO/IEC 42001 Annex A control');
+        if (control.summary) expect(text).toContain(control.summary);
+        expect(text).toContain(`Source: ${catalog.sources.find(s => s.name === 'annex-a')!.source}`);
+        const nist = catalog.nistFor('A.6.2.4');
+        expect(nist.length).toBeGreaterThan(0);
+        for (const id of nist) {
+            expect(text).toMatch(new RegExp(`\\[${id}\\]\\(aims-catalog:/nist\\.aims#L\\d+\\)`));
+        }
+        expect(text).toMatch(/Statement of applicability: \*\*applicable\*\*, implemented, owner alice/);
+    });
+
+    it('says so when an Annex A control has no SoA entry yet, and gives an exclusion with its reason', async () => {
+        const services = await lspServices();
+        const ws = await open(services, { 'people.aims': PEOPLE, 'risks.aims': RISKS });
+        const risks = ws.documents['risks.aims'];
+        expect(await hoverText(services, risks, 'A.7.4')).toContain('Statement of applicability: no entry yet');
+        expect(await hoverText(services, risks, 'A.10.4')).toContain('**excluded**, because "We supply no AI systems to customers."');
+    });
+
+    it('shows the ISO/IEC 42001 clauses and controls a NIST subcategory maps to', async () => {
+        const services = await lspServices();
+        const ws = await open(services, { 'people.aims': PEOPLE, 'risks.aims': RISKS });
+        const text = await hoverText(services, ws.documents['risks.aims'], 'GOVERN 1.1');
+        expect(text).toContain('**GOVERN 1.1**');
+        expect(text).toContain('NIST AI RMF subcategory');
+        const iso = catalog.isoFor('GOVERN 1.1');
+        expect(iso.length).toBeGreaterThan(0);
+        expect(text).toContain('ISO/IEC 42001 (crosswalk): ');
+        for (const id of iso) {
+            const target = catalog.get('annex-a-control', id) ? 'annex-a' : 'clauses';
+            expect(text).toContain(`[${id}](aims-catalog:/${target}.aims#L`);
+        }
+    });
+
+    it('works on the entry itself in the read-only catalog document', async () => {
+        const services = await lspServices();
+        await open(services, { 'risks.aims': RISKS, 'people.aims': PEOPLE });
+        const annexA = services.shared.workspace.LangiumDocuments.getDocument(catalogDocumentUri('annex-a'))!;
+        const text = await hoverText(services, annexA, 'control A.6.2.4', 0, 'control A'.length);
+        expect(text).toContain(`**A.6.2.4** ${catalog.get('annex-a-control', 'A.6.2.4')!.title}`);
+        expect(text).toContain('**applicable**');
+    });
+
+    it('shows a clause with the NIST subcategories mapped to it', async () => {
+        const services = await lspServices();
+        await expectHover(services)({
+            text: 'evidence ev "Risk method" { supports 6.1<|>.2 }',
+            index: 0,
+            hover: new RegExp(`^\\*\\*6\\.1\\.2\\*\\* ${catalog.get('clause', '6.1.2')!.title}[\\s\\S]*ISO/IEC 42001 clause`),
+            disposeAfterCheck: true
+        });
+    });
+});
+
+describe('hover on the user\'s declarations', () => {
+    it('shows a risk\'s ratings and treatment, with its doc comment', async () => {
+        const services = await lspServices();
+        const ws = await open(services, { 'people.aims': PEOPLE, 'risks.aims': RISKS });
+        const text = await hoverText(services, ws.documents['risks.aims'], 'r-bias', 1); // the reference in the SoA
+        expect(text).toBe([
+            '**risk** `r-bias` Unfair declines',
+            '',
+            'Declines that fall unevenly on protected groups.',
+            '',
+            '- Inherent: likelihood 4 × impact 5 = 20',
+            '- Residual: likelihood 2 × impact 4 = 8',
+            '- Treatment: mitigate with A.6.2.4, A.7.4',
+            '- Systems: credit-scoring',
+            '- Owner: alice'
+        ].join('\n'));
+    });
+
+    it('shows a system\'s EU AI Act category, owner and stage', async () => {
+        const services = await lspServices();
+        const ws = await open(services, { 'people.aims': PEOPLE, 'risks.aims': RISKS });
+        const text = await hoverText(services, ws.documents['risks.aims'], 'credit-scoring', 1);
+        const area = catalog.get('annex-iii-area', '5')!;
+        expect(text).toContain('**system** `credit-scoring` Credit scoring model');
+        expect(text).toContain(`- EU AI Act: high risk, Annex III point 5 (${area.title})`);
+        expect(text).toContain('- Owner: alice');
+        expect(text).toContain('- Stage: operation-and-monitoring');
+    });
+
+    it('shows where evidence is, when it expires and whether it is still fresh', async () => {
+        const services = await lspServices();
+        const ws = await open(services, { 'people.aims': PEOPLE, 'risks.aims': RISKS });
+        const text = await hoverText(services, ws.documents['risks.aims'], 'ev-tests', 1);
+        expect(text).toContain('- Path: `evidence/validation.pdf`');
+        expect(text).toContain('- Expires: 2026-06-20 (expiring on 2026-06-01)');
+        expect(text).toContain('- Supports: A.6.2.4, GOVERN 1.1');
+    });
+
+    it('shows a person\'s doc comment and roles on a reference from another file', async () => {
+        const services = await lspServices();
+        const ws = await open(services, { 'people.aims': PEOPLE, 'risks.aims': RISKS });
+        const text = await hoverText(services, ws.documents['risks.aims'], 'alice');
+        expect(text).toBe([
+            '**person** `alice` Alice Moreau',
+            '',
+            'Chairs the AI governance board; signs off high-risk systems.',
+            '',
+            '- Roles: Head of AI Governance; Data protection officer'
+        ].join('\n'));
+    });
+
+    it('gives no hover on plain text', async () => {
+        const services = await lspServices();
+        const ws = await open(services, { 'people.aims': PEOPLE });
+        const doc = ws.documents['people.aims'];
+        const hover = await services.lsp.HoverProvider!.getHoverContent(doc, at(doc, positionOf(doc, 'Chairs', 0, 2)));
+        expect(hover).toBeUndefined();
+    });
+});
