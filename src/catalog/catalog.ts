@@ -162,10 +162,10 @@ export class AimsCatalog {
         if (third === undefined) {
             const theme = iso27001Data.themes.find(t => t.prefix === `A.${major}` && minor >= t.first && minor <= t.last);
             if (theme) {
-                return `'${id}' is an ISO/IEC 27001:2022 Annex A control (${theme.theme}), not an ISO/IEC 42001 one; ISO/IEC 42001 numbers its Annex A controls A.2.2 to A.10.4.`;
+                return `'${id}' is an ISO/IEC 27001:2022 Annex A control (${theme.theme}), not an ISO/IEC 42001 one; ISO/IEC 42001 numbers its Annex A controls A.2.2 to A.10.4: use the one that matches your intent (completion lists them).`;
             }
         } else if (major >= 5 && major <= 18 && !(major === 6 && (minor === 1 || minor === 2))) {
-            return `'${id}' looks like an ISO/IEC 27001:2013 Annex A control (A.5 to A.18 with three-level ids), not an ISO/IEC 42001 one; only A.6.1.x and A.6.2.x have three levels in ISO/IEC 42001.`;
+            return `'${id}' looks like an ISO/IEC 27001:2013 Annex A control (A.5 to A.18 with three-level ids), not an ISO/IEC 42001 one; only A.6.1.x and A.6.2.x have three levels in ISO/IEC 42001: use the ISO/IEC 42001 control that matches your intent (completion lists them).`;
         }
         return undefined;
     }

@@ -8,6 +8,11 @@ function squash(id: string): string {
     return id.toUpperCase().replace(/[\s.]+/g, '');
 }
 
+/** Whether two ids differ only in case, dots or spacing (`a.6.2.4`, `A6.2.4` and `A.6.2.4`). */
+export function sameShape(a: string, b: string): boolean {
+    return squash(a) === squash(b);
+}
+
 /** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
 export function editDistance(a: string, b: string): number {
     const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);

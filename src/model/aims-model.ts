@@ -78,7 +78,7 @@ export class AimsModel {
         return this.cached('documents', () => this.shared.workspace.LangiumDocuments.all
             .filter(doc => !isCatalogUri(doc.uri) && isModel(doc.parseResult.value))
             .toArray()
-            .sort((a, b) => a.uri.toString().localeCompare(b.uri.toString())));
+            .sort((a, b) => URI_ORDER.compare(a.uri.toString(), b.uri.toString())));
     }
 
     factsOf(document: LangiumDocument): DocumentFacts {
@@ -92,8 +92,22 @@ export class AimsModel {
 
     /** Every user declaration of one type, across the workspace. */
     all<K extends Element['$type']>(type: K): Array<ElementOfType<K>> {
-        return this.cached(`all:${type}`, () => this.userDocuments()
-            .flatMap(doc => this.factsOf(doc).elements.filter(e => e.$type === type))) as Array<ElementOfType<K>>;
+        return (this.byType().get(type) ?? []) as Array<ElementOfType<K>>;
+    }
+
+    /** All declarations grouped by type in one pass: the workspace checks ask for many types per keystroke. */
+    private byType(): Map<string, Element[]> {
+        return this.cached('byType', () => {
+            const byType = new Map<string, Element[]>();
+            for (const doc of this.userDocuments()) {
+                for (const element of this.factsOf(doc).elements) {
+                    const list = byType.get(element.$type);
+                    if (list) list.push(element);
+                    else byType.set(element.$type, [element]);
+                }
+            }
+            return byType;
+        });
     }
 
     organisation(): Organisation | undefined {
@@ -156,12 +170,27 @@ export class AimsModel {
     /** Control ids that treat a risk: named by the risk itself, or by SoA entries that list it. */
     controlsTreating(risk: Risk): string[] {
         const ids = new Set(risk.controls.map(ref => ref.ref?.name ?? ref.$refText));
-        for (const entry of this.soaEntries()) {
-            if (entry.risks.some(ref => ref.ref === risk)) {
-                ids.add(controlIdOf(entry));
-            }
+        for (const id of this.soaControlsByRisk().get(risk) ?? []) {
+            ids.add(id);
         }
         return [...ids];
+    }
+
+    /** The SoA entries' control ids per risk they treat, in SoA order; one pass instead of one per risk. */
+    private soaControlsByRisk(): Map<Risk, string[]> {
+        return this.cached('soaControlsByRisk', () => {
+            const byRisk = new Map<Risk, string[]>();
+            for (const entry of this.soaEntries()) {
+                for (const ref of entry.risks) {
+                    const risk = ref.ref;
+                    if (!risk) continue;
+                    const ids = byRisk.get(risk);
+                    if (ids) ids.push(controlIdOf(entry));
+                    else byRisk.set(risk, [controlIdOf(entry)]);
+                }
+            }
+            return byRisk;
+        });
     }
 
     /** Risks treated by a control, from both directions. */
@@ -181,7 +210,18 @@ export class AimsModel {
     }
 
     assessmentsFor(system: AiSystem): ImpactAssessment[] {
-        return this.all('ImpactAssessment').filter(ia => ia.system?.ref === system);
+        const bySystem = this.cached('assessmentsBySystem', () => {
+            const map = new Map<AiSystem, ImpactAssessment[]>();
+            for (const ia of this.all('ImpactAssessment')) {
+                const target = ia.system?.ref;
+                if (!target) continue;
+                const list = map.get(target);
+                if (list) list.push(ia);
+                else map.set(target, [ia]);
+            }
+            return map;
+        });
+        return [...(bySystem.get(system) ?? [])];
     }
 
     /** The date a policy, risk or assessment is next due for review, if one can be worked out. */
@@ -239,6 +279,9 @@ export class AimsModel {
         return this.workspace.get(key, compute) as T;
     }
 }
+
+/** Document order by URI; the same order as `localeCompare`, without building a collator per comparison. */
+const URI_ORDER = new Intl.Collator();
 
 /** The id an SoA entry is about: the resolved control's name, or the text as written. */
 export function controlIdOf(entry: ControlApplication): string {

@@ -7,11 +7,13 @@
 import { DefaultScopeComputation, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import { isCatalog, isModel } from '../language/generated/ast.js';
+import { isCatalogUri } from '../catalog/catalog-document.js';
 
 export class AimsScopeComputation extends DefaultScopeComputation {
     override async collectExportedSymbols(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<AstNodeDescription[]> {
         const root = document.parseResult.value;
-        return this.collectExportedSymbolsForNode(root, document, exportedChildren, cancelToken);
+        const children = isCatalogUri(document.uri) ? catalogEntries : topLevelDeclarations;
+        return this.collectExportedSymbolsForNode(root, document, children, cancelToken);
     }
 
     override async collectLocalSymbols(_document: LangiumDocument, _cancelToken = CancellationToken.None): Promise<LocalSymbols> {
@@ -19,15 +21,20 @@ export class AimsScopeComputation extends DefaultScopeComputation {
     }
 }
 
-function* exportedChildren(root: AstNode): Iterable<AstNode> {
-    if (!isModel(root)) {
-        return;
+/** A user file exports its declarations; a `catalog` block written there is an error, not a catalog. */
+function* topLevelDeclarations(root: AstNode): Iterable<AstNode> {
+    if (isModel(root)) {
+        yield* root.elements.filter(element => !isCatalog(element));
     }
-    for (const element of root.elements) {
-        if (isCatalog(element)) {
-            yield* element.entries;
-        } else {
-            yield element;
+}
+
+/** A built-in catalog document exports its entries. */
+function* catalogEntries(root: AstNode): Iterable<AstNode> {
+    if (isModel(root)) {
+        for (const element of root.elements) {
+            if (isCatalog(element)) {
+                yield* element.entries;
+            }
         }
     }
 }

@@ -6,11 +6,12 @@ import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type
 import type { LangiumServices } from 'langium/lsp';
 import { CancellationToken } from 'vscode-languageserver';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { catalog } from '../catalog/catalog.js';
-import { didYouMean } from '../catalog/did-you-mean.js';
+import { catalog, type CatalogEntryKind, type CatalogItem } from '../catalog/catalog.js';
+import { didYouMean, sameShape } from '../catalog/did-you-mean.js';
 import type { AimsSettings } from '../workspace/aims-settings.js';
 import type { AimsServices } from '../language/aims-module.js';
 import { RULES, ruleByCode, type RuleInfo, type RuleSeverity } from './rules.js';
+import { SyntaxErrorMessages } from './syntax-error-messages.js';
 
 /** Reference types whose targets live in the built-in catalogs. */
 const CATALOG_TYPES: Record<string, string> = {
@@ -20,6 +21,31 @@ const CATALOG_TYPES: Record<string, string> = {
     NistSubcategory: 'NIST AI RMF subcategory',
     AnnexIIIArea: 'EU AI Act Annex III point',
     CatalogEntry: 'catalog entry'
+};
+
+/** The catalog entry kinds each catalog reference type accepts. */
+const ACCEPTED_KINDS: Record<string, readonly CatalogEntryKind[]> = {
+    Control: ['annex-a-control'],
+    AnnexCObjective: ['annex-c-objective'],
+    RiskSource: ['risk-source'],
+    NistSubcategory: ['nist-subcategory'],
+    AnnexIIIArea: ['annex-iii-area'],
+    CatalogEntry: ['annex-a-group', 'annex-a-control', 'clause', 'annex-c-objective', 'risk-source', 'nist-subcategory', 'eu-article', 'annex-iii-area']
+};
+
+/** What an id is, for "'C.2.5' is an Annex C objective, not ...". */
+const KIND_LABELS: Record<CatalogEntryKind, string> = {
+    'annex-a-group': 'an Annex A objective (a group of controls)',
+    'annex-a-control': 'an Annex A control',
+    'clause': 'a clause of ISO/IEC 42001',
+    'annex-c-section': 'a section heading of Annex C',
+    'annex-c-objective': 'an Annex C objective',
+    'risk-source': 'an Annex C risk source',
+    'nist-function': 'a NIST AI RMF function',
+    'nist-category': 'a NIST AI RMF category',
+    'nist-subcategory': 'a NIST AI RMF subcategory',
+    'eu-article': 'an EU AI Act article',
+    'annex-iii-area': 'an EU AI Act Annex III point'
 };
 
 const USER_TYPES: Record<string, string> = {
@@ -44,11 +70,13 @@ export interface AimsDiagnosticData {
 export class AimsDocumentValidator extends DefaultDocumentValidator {
     private readonly settings: AimsSettings;
     private readonly services: AimsServices;
+    private readonly syntaxMessages: SyntaxErrorMessages;
 
     constructor(services: AimsServices) {
         super(services as unknown as LangiumServices);
         this.services = services;
         this.settings = services.aims.Settings;
+        this.syntaxMessages = new SyntaxErrorMessages(services.Grammar);
     }
 
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = CancellationToken.None): Promise<Diagnostic[]> {
@@ -62,12 +90,24 @@ export class AimsDocumentValidator extends DefaultDocumentValidator {
     }
 
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const first = diagnostics.length;
         super.processLexingErrors(parseResult, diagnostics, options);
+        // Langium adds one diagnostic per lexer error, in this order.
+        const errors = [...parseResult.lexerErrors, ...parseResult.lexerReport?.diagnostics ?? []];
+        const text = parseResult.value.$cstNode?.root.fullText ?? '';
+        diagnostics.slice(first).forEach((d, i) => {
+            if (errors[i]) {
+                d.message = this.syntaxMessages.lexerError(errors[i], text);
+            }
+        });
         this.markSyntax(diagnostics);
     }
 
     protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
-        super.processParsingErrors(parseResult, diagnostics, options);
+        // Same errors and ranges as Langium's, in words an author can act on.
+        const parserErrors = parseResult.parserErrors.map(error =>
+            Object.assign(Object.create(Object.getPrototypeOf(error) as object) as typeof error, error, { message: this.syntaxMessages.parserError(error) }));
+        super.processParsingErrors({ ...parseResult, parserErrors }, diagnostics, options);
         this.markSyntax(diagnostics);
     }
 
@@ -110,20 +150,44 @@ export class AimsDocumentValidator extends DefaultDocumentValidator {
         const candidates = this.candidateNames(error.info);
         const suggestions = didYouMean(refText, candidates);
         const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map(s => `'${s}'`).join(' or ')}?` : '';
-        const catalogLabel = CATALOG_TYPES[referenceType];
+        const catalogLabel = referenceType === 'CatalogEntry' ? catalogLabelByShape(refText) : CATALOG_TYPES[referenceType];
         if (catalogLabel) {
             const foreign = referenceType === 'Control' || referenceType === 'CatalogEntry' ? catalog.explainForeignId(refText) : undefined;
             if (foreign) {
                 return { rule: RULES.foreignCatalogId, message: foreign, suggestions: [] };
             }
+            if (referenceType === 'AnnexIIIArea') {
+                const points = catalog.ofKind('annex-iii-area').map(a => a.id);
+                return {
+                    rule: RULES.unknownCatalogId, suggestions: [],
+                    message: `EU AI Act Annex III has no point '${refText}': its high-risk areas are points ${points[0]} to ${points[points.length - 1]} (completion lists them with their titles).`
+                };
+            }
+            const other = catalog.find(refText);
+            if (other && !ACCEPTED_KINDS[referenceType]?.includes(other.kind)) {
+                return wrongKind(refText, other, CATALOG_TYPES[referenceType], ACCEPTED_KINDS[referenceType] ?? []);
+            }
+            if (referenceType === 'CatalogEntry' && this.services.shared.workspace.IndexManager.allElements('OrgControl').some(d => d.name === refText)) {
+                return {
+                    rule: RULES.unknownCatalogId, suggestions: [],
+                    message: `'${refText}' is an organisation control; supports lists catalog entries only. Link this evidence to the control from its statement of applicability entry instead: control ${refText} applicable { evidence <name> }.`
+                };
+            }
+            if (suggestions.length > 0 && sameShape(refText, suggestions[0])) {
+                return {
+                    rule: RULES.unknownCatalogId, suggestions,
+                    message: `'${refText}' is not written the way the catalog writes ${catalogLabel} ids (capital letters, dots between the numbers).${hint}`
+                };
+            }
             const malformed = !/^([A-Z][A-Z0-9]*(\.\d+)+|\d+(\.\d+)*|(GOVERN|MAP|MEASURE|MANAGE) \d+\.\d+|Article \d+)$/.test(refText);
             const what = malformed ? `'${refText}' is not a well-formed ${catalogLabel} id` : `Unknown ${catalogLabel} '${refText}'`;
-            return { rule: RULES.unknownCatalogId, message: `${what}.${hint}`, suggestions };
+            const help = hint || ` Use an id from the catalog (completion lists them)${referenceType === 'Control' ? ', or declare an organisation control with a prefix of your own' : ''}.`;
+            return { rule: RULES.unknownCatalogId, message: `${what}.${help}`, suggestions };
         }
         const label = USER_TYPES[referenceType] ?? referenceType;
         return {
             rule: RULES.unresolvedReference,
-            message: `No ${label} named '${refText}' is declared in the workspace.${hint}`,
+            message: `No ${label} named '${refText}' is declared in the workspace.${hint || ' Declare it in any .aims file of the workspace, or correct the name.'}`,
             suggestions
         };
     }
@@ -149,6 +213,39 @@ export class AimsDocumentValidator extends DefaultDocumentValidator {
         diagnostic.severity = toSeverity(severity);
         return [diagnostic];
     }
+}
+
+/** " Use an Annex C objective (C.2.1 to C.2.11)." for a reference that accepts one kind of entry. */
+function acceptedHint(accepted: readonly CatalogEntryKind[]): string {
+    if (accepted.length !== 1) {
+        return '';
+    }
+    const ids = catalog.ofKind(accepted[0]).map(item => item.id);
+    const what = KIND_LABELS[accepted[0]];
+    const others = accepted[0] === 'annex-a-control' ? ' or an organisation control of your own' : '';
+    return ` Use ${what} (${ids[0]} to ${ids[ids.length - 1]})${others}.`;
+}
+
+/** What a `supports` id looks like it means, so that the message names the right catalog. */
+function catalogLabelByShape(id: string): string {
+    if (/^(GOVERN|MAP|MEASURE|MANAGE)\s/.test(id)) return 'NIST AI RMF subcategory';
+    if (/^Article\s/.test(id)) return 'EU AI Act article';
+    if (/^\d/.test(id)) return 'ISO/IEC 42001 clause';
+    if (/^A\./.test(id)) return 'Annex A control';
+    if (/^C\./.test(id)) return 'Annex C entry';
+    return 'catalog entry';
+}
+
+/** An id that exists, but in another catalog or at another level than the reference accepts. */
+function wrongKind(id: string, item: CatalogItem, expected: string, accepted: readonly CatalogEntryKind[]): { rule: RuleInfo; message: string; suggestions: string[] } {
+    const children = catalog.items.filter(child => child.parent === item.id && child.kind !== 'annex-iii-area').map(child => child.id);
+    const article = /^[aeiou]/i.test(expected) ? 'an' : 'a';
+    const pick = children.length > 0 ? ` Name one of its ${item.kind === 'annex-a-group' ? 'controls' : 'entries'}: ${children.join(', ')}.` : acceptedHint(accepted);
+    return {
+        rule: RULES.unknownCatalogId,
+        message: `'${id}' (${item.title}) is ${KIND_LABELS[item.kind]}, not ${article} ${expected}.${pick}`,
+        suggestions: children
+    };
 }
 
 export function toSeverity(severity: RuleSeverity): DiagnosticSeverity {

@@ -6,15 +6,16 @@
  * Categories: 'fast' checks run on every keystroke; 'slow' ones touch the file system and run
  * on start-up, on save and in the CLI.
  */
-import { AstUtils, CstUtils, GrammarAST, URI, UriUtils, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
-import type {
-    AimsAstType, AiSystem, ControlApplication, Evidence, ImpactAssessment, Model, Organisation,
-    OrgControl, Policy, Rating, Risk
+import { AstUtils, CstUtils, GrammarAST, URI, UriUtils, isLeafCstNode, type AstNode, type CstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import {
+    isControlApplication,
+    type AimsAstType, type AiSystem, type ControlApplication, type Evidence, type ImpactAssessment, type Model,
+    type Organisation, type OrgControl, type Policy, type Rating, type Risk
 } from '../language/generated/ast.js';
 import type { AimsServices } from '../language/aims-module.js';
 import { isCatalogUri } from '../catalog/catalog-document.js';
 import { parseIsoDate } from '../model/dates.js';
-import type { AimsModel, RatingScale } from '../model/aims-model.js';
+import { controlIdOf, reviewBaseDate, type AimsModel } from '../model/aims-model.js';
 import type { AimsSettings } from '../workspace/aims-settings.js';
 import type { WorkspaceChecks } from './workspace-checks.js';
 import { RULES } from './rules.js';
@@ -67,7 +68,7 @@ export class AimsValidator {
         }
         for (const element of model.elements) {
             if (element.$type === 'Catalog') {
-                report(accept, RULES.misplacedCatalog, 'Catalogs are built in and cannot be declared in a workspace file; refer to catalog entries by their ids.', { node: element, keyword: 'catalog' });
+                report(accept, RULES.misplacedCatalog, 'Catalogs are built in and cannot be declared in a workspace file: refer to catalog entries by their ids, and declare controls of your own with control <PREFIX>.<n> "title".', { node: element, keyword: 'catalog' });
             } else {
                 this.checkDates(element, accept);
                 this.checkDuplicateFields(element, accept);
@@ -83,7 +84,7 @@ export class AimsValidator {
         for (const property of ['likelihoodScale', 'impactScale'] as const) {
             const scale = org[property];
             if (scale && scale.min >= scale.max) {
-                report(accept, RULES.invalidScale, `The ${property === 'likelihoodScale' ? 'likelihood' : 'impact'} scale runs from ${scale.min} to ${scale.max}; its minimum must be below its maximum.`, { node: org, property });
+                report(accept, RULES.invalidScale, `The ${property === 'likelihoodScale' ? 'likelihood' : 'impact'} scale runs from ${scale.min} to ${scale.max}; its minimum must be below its maximum: write ${property === 'likelihoodScale' ? 'likelihood' : 'impact'} scale <min> to <max>, such as 1 to 5.`, { node: org, property });
             }
         }
         if (!org.scope) {
@@ -93,15 +94,17 @@ export class AimsValidator {
 
     checkPolicy(policy: Policy, accept: ValidationAcceptor): void {
         if (!policy.owner) {
-            report(accept, RULES.missingField, `Policy '${policy.name}' has no owner.`, { node: policy, property: 'name' });
+            report(accept, RULES.missingField, `Policy '${policy.name}' has no owner: add owner <person or team>.`, { node: policy, property: 'name' });
         }
         this.checkReview(policy, accept);
     }
 
     checkOrgControl(control: OrgControl, accept: ValidationAcceptor): void {
         const prefix = control.name.split('.')[0];
-        if (prefix === 'A' || prefix === 'C') {
-            report(accept, RULES.reservedControlPrefix, `'${control.name}': the prefix ${prefix} belongs to ISO/IEC 42001 (Annex ${prefix}); give organisation controls a prefix of your own, such as ACME.1.`, { node: control, property: 'name' });
+        // Case-insensitive: `a.11` reads as Annex A just as well and would be mistaken for it.
+        const annex = prefix.toUpperCase();
+        if (annex === 'A' || annex === 'C') {
+            report(accept, RULES.reservedControlPrefix, `'${control.name}': the prefix ${prefix} belongs to ISO/IEC 42001 (Annex ${annex}); give organisation controls a prefix of your own, such as ACME.1.`, { node: control, property: 'name' });
         }
     }
 
@@ -120,17 +123,9 @@ export class AimsValidator {
     }
 
     checkRisk(risk: Risk, accept: ValidationAcceptor): void {
-        const likelihood = this.model.likelihoodScale();
-        const impact = this.model.impactScale();
-        for (const property of ['inherent', 'residual'] as const) {
-            const rating = risk[property];
-            if (rating) {
-                this.checkRating(rating, 'likelihood', likelihood, accept);
-                this.checkRating(rating, 'impact', impact, accept);
-            }
-        }
+        // Ratings against the scales are a workspace check: the scales live in the organisation's file.
         if (risk.inherent && risk.residual && score(risk.residual) > score(risk.inherent)) {
-            report(accept, RULES.residualAboveInherent, `Residual rating ${score(risk.residual)} (${risk.residual.likelihood} x ${risk.residual.impact}) is above the inherent rating ${score(risk.inherent)} (${risk.inherent.likelihood} x ${risk.inherent.impact}); treatment cannot make a risk worse.`, { node: risk, property: 'residual' });
+            report(accept, RULES.residualAboveInherent, `Residual rating ${score(risk.residual)} (${risk.residual.likelihood} x ${risk.residual.impact}) is above the inherent rating ${score(risk.inherent)} (${risk.inherent.likelihood} x ${risk.inherent.impact}); treatment cannot make a risk worse: check the two ratings.`, { node: risk, property: 'residual' });
         }
         if (!risk.treatment) {
             report(accept, RULES.riskWithoutTreatment, `Risk '${risk.name}' has no treatment: choose mitigate, avoid, transfer or accept (ISO/IEC 42001 6.1.3).`, { node: risk, property: 'name' });
@@ -138,16 +133,9 @@ export class AimsValidator {
             report(accept, RULES.acceptWithoutAcceptor, `Risk '${risk.name}' is accepted, but nobody is named as accepting it: add accepted by <person> on <date>.`, { node: risk, property: 'treatment' });
         }
         if (!risk.owner) {
-            report(accept, RULES.missingField, `Risk '${risk.name}' has no owner.`, { node: risk, property: 'name' });
+            report(accept, RULES.missingField, `Risk '${risk.name}' has no owner: add owner <person or team>.`, { node: risk, property: 'name' });
         }
         this.checkReview(risk, accept);
-    }
-
-    private checkRating(rating: Rating, dimension: 'likelihood' | 'impact', scale: RatingScale, accept: ValidationAcceptor): void {
-        const value = rating[dimension];
-        if (value < scale.min || value > scale.max) {
-            report(accept, RULES.ratingOutOfScale, `${dimension === 'likelihood' ? 'Likelihood' : 'Impact'} ${value} is outside the declared scale ${scale.min} to ${scale.max}.`, { node: rating, property: dimension });
-        }
     }
 
     checkImpactAssessment(assessment: ImpactAssessment, accept: ValidationAcceptor): void {
@@ -158,7 +146,7 @@ export class AimsValidator {
     }
 
     checkControlApplication(entry: ControlApplication, accept: ValidationAcceptor): void {
-        const id = entry.control.ref?.name ?? entry.control.$refText;
+        const id = controlIdOf(entry);
         if (entry.decision === 'excluded' && !entry.justification?.trim()) {
             report(accept, RULES.exclusionWithoutJustification, `${id} is excluded without a justification: add because "..." saying why it does not apply.`, { node: entry, keyword: 'excluded', data: { control: id } });
         } else if (entry.decision === 'undecided') {
@@ -170,20 +158,28 @@ export class AimsValidator {
 
     checkEvidence(evidence: Evidence, accept: ValidationAcceptor): void {
         if (!evidence.path && !evidence.url) {
-            report(accept, RULES.evidenceWithoutLocation, `Evidence '${evidence.name}' has neither a path nor a url.`, { node: evidence, property: 'name' });
+            report(accept, RULES.evidenceWithoutLocation, `Evidence '${evidence.name}' has neither a path nor a url: add path "..." (relative to the workspace root) or url "...".`, { node: evidence, property: 'name' });
         }
         const settings = this.settings.values;
         const today = this.settings.today();
         const freshness = this.model.freshness(evidence, today, settings.evidenceExpiryWindowDays);
         if (freshness === 'expired') {
-            report(accept, RULES.evidenceExpired, `Evidence '${evidence.name}' expired on ${evidence.expires} (today is ${today}): collect it again.`, { node: evidence, property: 'expires' });
+            report(accept, RULES.evidenceExpired, `Evidence '${evidence.name}' expired on ${evidence.expires} (today is ${today}): collect it again and update collected/expires.`, { node: evidence, property: 'expires' });
         } else if (freshness === 'expiring') {
-            report(accept, RULES.evidenceExpiring, `Evidence '${evidence.name}' expires on ${evidence.expires}, within ${settings.evidenceExpiryWindowDays} days of ${today}.`, { node: evidence, property: 'expires' });
+            report(accept, RULES.evidenceExpiring, `Evidence '${evidence.name}' expires on ${evidence.expires}, within ${settings.evidenceExpiryWindowDays} days of ${today}: plan the next collection before then.`, { node: evidence, property: 'expires' });
         }
         if (evidence.path) {
             const target = this.resolveEvidencePath(evidence);
-            if (!target.inside) {
-                report(accept, RULES.evidencePathOutside, `Evidence path '${evidence.path}' points outside the workspace; keep evidence in the repository or use url "...".`, { node: evidence, property: 'path' });
+            if (target.absolute) {
+                const root = this.workspaceRoot(AstUtils.getDocument(evidence).uri);
+                const relative = UriUtils.relative(root, target.uri);
+                const inRoot = relative !== '..' && !relative.startsWith('../') && !relative.startsWith('/');
+                const hint = inRoot
+                    ? ` Here that is path "${relative}".`
+                    : ' It also lies outside the workspace: keep evidence in the repository, or link it with url "...".';
+                report(accept, RULES.evidencePathOutside, `Evidence path '${evidence.path}' is absolute, so it only works on this machine; write it relative to the workspace root.${hint}`, { node: evidence, property: 'path' });
+            } else if (!target.inside) {
+                report(accept, RULES.evidencePathOutside, `Evidence path '${evidence.path}' points outside the workspace; keep evidence in the repository (a path relative to the workspace root), or link it with url "...".`, { node: evidence, property: 'path' });
             }
         }
     }
@@ -195,12 +191,12 @@ export class AimsValidator {
         }
         const target = this.resolveEvidencePath(evidence);
         if (target.inside && !(await this.services.shared.workspace.FileSystemProvider.exists(target.uri).catch(() => false))) {
-            report(accept, RULES.evidencePathMissing, `Evidence path '${evidence.path}' does not exist in the workspace.`, { node: evidence, property: 'path' });
+            report(accept, RULES.evidencePathMissing, `Evidence path '${evidence.path}' does not exist in the workspace: correct the path (it is relative to the workspace root), or commit the evidence file.`, { node: evidence, property: 'path' });
         }
     }
 
     /** Evidence paths are relative to the workspace root (the folder holding the AIMS). */
-    resolveEvidencePath(evidence: Evidence): { uri: URI; inside: boolean } {
+    resolveEvidencePath(evidence: Evidence): { uri: URI; inside: boolean; absolute: boolean } {
         const document = AstUtils.getDocument(evidence);
         const root = this.workspaceRoot(document.uri);
         const path = evidence.path ?? '';
@@ -208,7 +204,7 @@ export class AimsValidator {
         const uri = absolute ? URI.file(path) : UriUtils.resolvePath(root, ...path.split(/[\\/]/));
         const relative = UriUtils.relative(root, uri);
         const inside = !absolute && relative !== '..' && !relative.startsWith('../') && !relative.startsWith('/');
-        return { uri, inside };
+        return { uri, inside, absolute };
     }
 
     private workspaceRoot(documentUri: URI): URI {
@@ -225,11 +221,21 @@ export class AimsValidator {
     }
 
     private checkReview(node: Policy | Risk | ImpactAssessment, accept: ValidationAcceptor): void {
+        if (node.reviewEvery && !node.nextReview && !reviewBaseDate(node)) {
+            // Without a date to count from, the interval never comes due and review-overdue stays silent.
+            const every = `${node.reviewEvery.count} ${node.reviewEvery.unit}`;
+            const message = node.$type === 'Policy'
+                ? `Policy '${node.name}' is reviewed every ${every}, but has no approved date to count from: add approved <date>, or write the next review date (review YYYY-MM-DD).`
+                : node.$type === 'Risk'
+                    ? `Risk '${node.name}' is reviewed every ${every}, but has no date to count from (only an accepted risk has one: accepted by <person> on <date>): write the next review date instead (review YYYY-MM-DD).`
+                    : `Impact assessment '${node.name}' is reviewed every ${every}, but has no assessed date to count from: add assessed <date>, or write the next review date (review YYYY-MM-DD).`;
+            report(accept, RULES.missingField, message, { node, keyword: 'review' } as never);
+        }
         const due = this.model.nextReview(node);
         const today = this.settings.today();
         if (due && parseIsoDate(due) !== undefined && due < today) {
             const kind = node.$type === 'Policy' ? 'Policy' : node.$type === 'Risk' ? 'Risk' : 'Impact assessment';
-            report(accept, RULES.reviewOverdue, `${kind} '${node.name}' was due for review on ${due} (today is ${today}).`, {
+            report(accept, RULES.reviewOverdue, `${kind} '${node.name}' was due for review on ${due} (today is ${today}): review it and record the next review date.`, {
                 node, ...(node.nextReview ? { property: 'nextReview' } : { keyword: 'review' })
             } as never);
         }
@@ -256,12 +262,49 @@ export class AimsValidator {
             if (!owner || owner.operator !== '=' || (cst.astNode !== element && cst.container?.astNode !== element)) {
                 continue;
             }
-            if (seen.has(owner.feature)) {
-                report(accept, RULES.duplicateField, `'${owner.feature}' is given more than once in '${(element as { name?: string }).name ?? element.$type}'; only the last value counts.`, { node: element, range: cst.range });
+            const field = SAME_FIELD[owner.feature] ?? owner.feature;
+            if (seen.has(field)) {
+                // Name the field as the author wrote it (`review`, `accepted by`) and mark keyword and value.
+                const keywords = leadingKeywords(cst);
+                const written = keywords.map(k => k.text).join(' ') || owner.feature;
+                report(accept, RULES.duplicateField, `'${written}' is given more than once in ${declarationLabel(element)}; it takes one value and only the last one counts: keep one of them.`, {
+                    node: element, range: { start: (keywords[0] ?? cst).range.start, end: cst.range.end }
+                });
             }
-            seen.add(owner.feature);
+            seen.add(field);
         }
     }
+}
+
+/** Properties the grammar keeps apart that are one field to the author. */
+const SAME_FIELD: Record<string, string> = { reviewEvery: 'review', nextReview: 'review' };
+
+/** The keywords that introduce a field value (`accepted by`, `review every`), in text order. */
+function leadingKeywords(value: CstNode): CstNode[] {
+    const siblings = value.container?.content ?? [];
+    const keywords: CstNode[] = [];
+    for (let i = siblings.indexOf(value) - 1; i >= 0; i--) {
+        const sibling = siblings[i];
+        if (sibling.hidden) {
+            continue;
+        }
+        // Punctuation ('{') and values end the run: they belong to the block or to the previous field.
+        if (!GrammarAST.isKeyword(sibling.grammarSource) || !/^[a-z]/.test(sibling.text)) {
+            break;
+        }
+        keywords.unshift(sibling);
+    }
+    return keywords;
+}
+
+/** `person 'alice'`, `the statement of applicability entry for A.2.2`: a declaration as the author wrote it. */
+function declarationLabel(element: AstNode): string {
+    if (isControlApplication(element)) {
+        return `the statement of applicability entry for ${controlIdOf(element)}`;
+    }
+    const keyword = element.$cstNode ? CstUtils.streamCst(element.$cstNode).find(n => isLeafCstNode(n) && !n.hidden)?.text : undefined;
+    const name = (element as { name?: unknown }).name;
+    return typeof name === 'string' ? `${keyword ?? element.$type} '${name}'` : keyword ?? element.$type;
 }
 
 function score(rating: Rating): number {

@@ -1,6 +1,7 @@
 /**
  * Checks whose result depends on more than one file: duplicate names, the completeness of the
- * statement of applicability, controls that treat risks, impact assessments of high-risk systems.
+ * statement of applicability, controls that treat risks, risk ratings against the organisation's
+ * scales, impact assessments of high-risk systems.
  *
  * They are computed once per workspace change (a WorkspaceCache) and handed to each document's
  * validation. A document that did not change but whose workspace findings did (you add the last
@@ -11,7 +12,7 @@ import { AstUtils, DocumentState, WorkspaceCache, type AstNode, type LangiumDocu
 import type { Element } from '../language/generated/ast.js';
 import type { AimsServices } from '../language/aims-module.js';
 import { catalog } from '../catalog/catalog.js';
-import { controlIdOf, type AimsModel } from '../model/aims-model.js';
+import type { AimsModel } from '../model/aims-model.js';
 import { isCatalogUri } from '../catalog/catalog-document.js';
 import { RULES, type RuleInfo } from './rules.js';
 import { report } from './report.js';
@@ -41,13 +42,24 @@ export class WorkspaceChecks {
         this.cache = new WorkspaceCache(services.shared);
     }
 
-    /** Re-validate documents whose workspace findings changed although their text did not. */
+    /**
+     * Re-validate documents whose workspace findings changed although their text did not.
+     * The follow-up runs inside the build that changed the findings, with its cancellation token:
+     * queueing a separate write would cancel that build's remaining listeners, and any later write
+     * (the next keystroke) would cancel the follow-up and leave documents without diagnostics.
+     * A cancelled follow-up leaves the documents below Validated, so the next update rebuilds them.
+     */
     listen(): void {
         const builder = this.services.shared.workspace.DocumentBuilder;
-        builder.onBuildPhase(DocumentState.Validated, () => {
+        builder.onBuildPhase(DocumentState.Validated, async (_documents, token) => {
             const stale = this.staleDocuments();
             if (stale.length > 0) {
-                void this.services.shared.workspace.WorkspaceLock.write(token => builder.build(stale, { validation: true }, token));
+                await builder.build(stale, { validation: true }, token);
+            }
+        });
+        builder.onUpdate((_changed, deleted) => {
+            for (const uri of deleted) {
+                this.reported.delete(uri.toString());
             }
         });
     }
@@ -80,12 +92,15 @@ export class WorkspaceChecks {
                 ...this.soaCompleteness(),
                 ...this.soaDuplicates(),
                 ...this.riskTreatments(),
+                ...this.ratingsOutOfScale(),
                 ...this.highRiskSystems()
             ];
             const byDocument = new Map<string, WorkspaceFinding[]>();
             for (const f of findings) {
                 const key = AstUtils.getDocument(f.node).uri.toString();
-                byDocument.set(key, [...(byDocument.get(key) ?? []), f]);
+                const list = byDocument.get(key);
+                if (list) list.push(f);
+                else byDocument.set(key, [f]);
             }
             return byDocument;
         });
@@ -96,7 +111,10 @@ export class WorkspaceChecks {
         for (const doc of this.model.userDocuments()) {
             for (const element of this.model.factsOf(doc).elements) {
                 if ('name' in element && typeof element.name === 'string' && element.$type !== 'Catalog') {
-                    byName.set(element.name, [...(byName.get(element.name) ?? []), element as NamedElement]);
+                    // Push, not spread: this runs over every declaration of the workspace on each change.
+                    const list = byName.get(element.name);
+                    if (list) list.push(element as NamedElement);
+                    else byName.set(element.name, [element as NamedElement]);
                 }
             }
         }
@@ -107,7 +125,7 @@ export class WorkspaceChecks {
                 const others = elements.filter(e => e !== element).map(where).join(', ');
                 findings.push({
                     rule: RULES.duplicateName, node: element, property: 'name',
-                    message: `'${name}' is declared ${elements.length} times in the workspace (also ${others}); names must be unique across all .aims files.`
+                    message: `'${name}' is declared ${elements.length} times in the workspace (also ${others}); names are global across all .aims files: rename one of them.`
                 });
             }
         }
@@ -169,13 +187,38 @@ export class WorkspaceChecks {
                 });
             }
         }
-        for (const entry of this.model.soaEntries()) {
-            // Excluded controls cannot list risks (the grammar forbids a body), so only applicable ones reach here.
-            if (entry.decision !== 'applicable' && entry.risks.length > 0) {
-                findings.push({
-                    rule: RULES.excludedControlTreatsRisk, node: entry, property: 'risks',
-                    message: `${controlIdOf(entry)} is not applicable, so it cannot treat risks.`
-                });
+        // SoA entries need not be checked from their side: only applicable entries have a body
+        // (the grammar), so an excluded entry can never list risks under `treats`.
+        return findings;
+    }
+
+    /** Risk ratings against the organisation's scales, which usually live in another file. */
+    private ratingsOutOfScale(): WorkspaceFinding[] {
+        const organisation = this.model.organisation();
+        const findings: WorkspaceFinding[] = [];
+        for (const dimension of ['likelihood', 'impact'] as const) {
+            const declared = organisation?.[dimension === 'likelihood' ? 'likelihoodScale' : 'impactScale'];
+            if (declared && declared.min >= declared.max) {
+                // invalid-scale reports the scale itself; measuring ratings against it would only add noise.
+                continue;
+            }
+            const scale = dimension === 'likelihood' ? this.model.likelihoodScale() : this.model.impactScale();
+            const against = declared
+                ? `the organisation's ${dimension} scale ${scale.min} to ${scale.max} (${where(declared)})`
+                : `the default ${dimension} scale ${scale.min} to ${scale.max}`;
+            const remedy = declared
+                ? 'or widen the scale'
+                : `or declare ${dimension} scale <min> to <max> in the organisation`;
+            for (const risk of this.model.all('Risk')) {
+                for (const property of ['inherent', 'residual'] as const) {
+                    const value = risk[property]?.[dimension];
+                    if (risk[property] && value !== undefined && (value < scale.min || value > scale.max)) {
+                        findings.push({
+                            rule: RULES.ratingOutOfScale, node: risk[property], property: dimension,
+                            message: `The ${property} ${dimension} ${value} of risk '${risk.name}' is outside ${against}: use a value from ${scale.min} to ${scale.max}, ${remedy}.`
+                        });
+                    }
+                }
             }
         }
         return findings;

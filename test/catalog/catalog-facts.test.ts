@@ -1,0 +1,242 @@
+/**
+ * The built-in catalogs hold facts (ids, titles, structure, crosswalk pairs) and our own
+ * summaries. The facts are checked against the reference facts in ../shared/catalog-facts/,
+ * each cross-checked in two public sources; the summaries against what a hover needs; the
+ * rendered catalog documents against the parser and the index.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AstUtils, type AstNode, type Reference } from 'langium';
+import { catalog, CATALOG_NAMES, type CatalogEntryKind } from '../../src/catalog/catalog.js';
+import { catalogDocumentUri, renderCatalogDocument } from '../../src/catalog/catalog-document.js';
+import { workspace, type TestWorkspace } from '../helpers/workspace.js';
+
+const repoRoot = resolve(import.meta.dirname, '../..');
+const factsDir = join(repoRoot, '..', 'shared', 'catalog-facts');
+
+function facts<T>(file: string): T {
+    return JSON.parse(readFileSync(join(factsDir, file), 'utf8')) as T;
+}
+
+interface AnnexAFact { id: string; title: string; objective: string; objectiveTitle: string }
+interface ClauseFact { id: string; title: string; parent: string | null; documentedInformationRequired: boolean | null }
+interface AnnexCFact { id: string; title: string; kind: 'section' | 'objective' | 'riskSource'; parent: string | null }
+interface NistFact { id: string; function: string; category: string }
+interface CrosswalkFacts { pairs: Array<{ nist: string; iso: string[] }> }
+interface EuAiActFacts {
+    articles: Array<{ id: string; number: number; title: string; chapter: string }>;
+    annexIII: { areas: Array<{ point: number; title: string }> };
+}
+interface Iso27001Facts { themes: Array<{ prefix: string; theme: string; first: number; last: number }>; total: number }
+
+const annexA = facts<AnnexAFact[]>('iso42001-annex-a.json');
+const clauses = facts<ClauseFact[]>('iso42001-clauses.json');
+const annexC = facts<AnnexCFact[]>('iso42001-annex-c.json');
+const nist = facts<NistFact[]>('nist-ai-rmf.json');
+const crosswalk = facts<CrosswalkFacts>('crosswalk-nist-iso42001.json');
+const euAiAct = facts<EuAiActFacts>('eu-ai-act.json');
+const iso27001 = facts<Iso27001Facts>('iso27001-2022-annex-a-ids.json');
+
+/** id, title and parent of every entry of a kind, in catalog order. */
+function entries(kind: CatalogEntryKind) {
+    return catalog.ofKind(kind).map(item => ({ id: item.id, title: item.title, parent: item.parent }));
+}
+
+describe('ISO/IEC 42001 Annex A', () => {
+    it('has the 38 controls with their ids, titles and objectives, in the order of the standard', () => {
+        expect(entries('annex-a-control')).toEqual(annexA.map(c => ({ id: c.id, title: c.title, parent: c.objective })));
+        expect(catalog.annexAControls).toHaveLength(38);
+    });
+
+    it('has the 9 control objectives A.2 to A.10 with their titles', () => {
+        const objectives = [...new Map(annexA.map(c => [c.objective, c.objectiveTitle])).entries()];
+        expect(entries('annex-a-group')).toEqual(objectives.map(([id, title]) => ({ id, title, parent: undefined })));
+        expect(objectives.map(([id]) => id)).toEqual(['A.2', 'A.3', 'A.4', 'A.5', 'A.6', 'A.7', 'A.8', 'A.9', 'A.10']);
+    });
+
+    it('numbers everything A.2 to A.10 only (no A.1, nothing beyond A.10)', () => {
+        const majors = catalog.ofCatalog('annex-a').map(item => Number(/^A\.(\d+)/.exec(item.id)?.[1]));
+        expect(majors.every(major => major >= 2 && major <= 10)).toBe(true);
+    });
+});
+
+describe('ISO/IEC 42001 clauses', () => {
+    it('has the 43 clauses 4 to 10 with ids, titles, parents and whether they ask for documented information', () => {
+        expect(catalog.ofKind('clause').map(c => ({
+            id: c.id, title: c.title, parent: c.parent ?? null, documentedInformationRequired: c.documentedInformationRequired ?? null
+        }))).toEqual(clauses);
+        expect(clauses).toHaveLength(43);
+    });
+});
+
+describe('ISO/IEC 42001 Annex C', () => {
+    it('has its sections, 11 objectives and 7 risk sources with ids, titles and parents', () => {
+        const kinds: Record<AnnexCFact['kind'], CatalogEntryKind> = { section: 'annex-c-section', objective: 'annex-c-objective', riskSource: 'risk-source' };
+        expect(catalog.ofCatalog('annex-c').map(e => ({ id: e.id, title: e.title, kind: e.kind, parent: e.parent ?? null })))
+            .toEqual(annexC.map(e => ({ id: e.id, title: e.title, kind: kinds[e.kind], parent: e.parent })));
+        expect(catalog.ofKind('annex-c-objective')).toHaveLength(11);
+        expect(catalog.ofKind('risk-source')).toHaveLength(7);
+    });
+});
+
+describe('NIST AI RMF 1.0', () => {
+    it('has the 72 subcategories with their categories and functions', () => {
+        const functionOf = (category: string | undefined) => catalog.get('nist-category', category ?? '')?.parent;
+        expect(catalog.ofKind('nist-subcategory').map(s => ({ id: s.id, function: functionOf(s.parent), category: s.parent }))).toEqual(nist);
+    });
+
+    it('has 19 subcategories under GOVERN, 18 under MAP, 22 under MEASURE and 13 under MANAGE', () => {
+        const perFunction = (fn: string) => catalog.ofKind('nist-subcategory').filter(s => catalog.get('nist-category', s.parent ?? '')?.parent === fn).length;
+        expect(['GOVERN', 'MAP', 'MEASURE', 'MANAGE'].map(perFunction)).toEqual([19, 18, 22, 13]);
+    });
+
+    it('has exactly the categories and functions the subcategories belong to', () => {
+        expect(catalog.ofKind('nist-function').map(f => f.id)).toEqual(['GOVERN', 'MAP', 'MEASURE', 'MANAGE']);
+        const categories = [...new Map(nist.map(s => [s.category, s.function])).entries()];
+        expect(catalog.ofKind('nist-category').map(c => [c.id, c.parent])).toEqual(categories);
+    });
+});
+
+describe('the NIST AI RMF to ISO/IEC 42001 crosswalk', () => {
+    const pairsOf = (list: ReadonlyArray<{ nist: string; iso: readonly string[] }>) =>
+        list.flatMap(p => p.iso.map(iso => `${p.nist} -> ${iso}`)).sort();
+
+    it('has exactly the 277 published pairs', () => {
+        expect(pairsOf(catalog.crosswalk)).toEqual(pairsOf(crosswalk.pairs));
+        expect(pairsOf(catalog.crosswalk)).toHaveLength(277);
+    });
+
+    it('maps to clauses and Annex A controls that exist, and reads the same both ways', () => {
+        for (const pair of catalog.crosswalk) {
+            for (const iso of pair.iso) {
+                expect(catalog.get('clause', iso) ?? catalog.get('annex-a-control', iso), iso).toBeDefined();
+                expect(catalog.nistFor(iso)).toContain(pair.nist);
+            }
+            expect(catalog.isoFor(pair.nist)).toEqual(pair.iso);
+        }
+        expect(catalog.isoFor('MAP 1.5')).toEqual([]);
+    });
+});
+
+describe('the EU AI Act', () => {
+    it('has the 12 articles with their numbers, titles and chapters', () => {
+        expect(catalog.ofKind('eu-article').map(a => ({ id: a.id, title: a.title, parent: a.parent })))
+            .toEqual(euAiAct.articles.map(a => ({ id: a.id, title: a.title, parent: `Chapter ${a.chapter}` })));
+        expect(euAiAct.articles.every(a => a.id === `Article ${a.number}`)).toBe(true);
+    });
+
+    it('has the 8 Annex III areas with their points and titles', () => {
+        expect(catalog.ofKind('annex-iii-area').map(a => ({ id: a.id, title: a.title })))
+            .toEqual(euAiAct.annexIII.areas.map(a => ({ id: String(a.point), title: a.title })));
+    });
+});
+
+describe('ISO/IEC 27001 ids', () => {
+    const ids = iso27001.themes.flatMap(t => Array.from({ length: t.last - t.first + 1 }, (_, i) => ({ id: `${t.prefix}.${t.first + i}`, theme: t.theme })));
+
+    it('explains each of the 93 ISO/IEC 27001:2022 Annex A ids that ISO/IEC 42001 does not use itself', () => {
+        expect(ids).toHaveLength(iso27001.total);
+        const unexplained = ids
+            .filter(({ id }) => !catalog.get('annex-a-control', id))
+            .filter(({ id, theme }) => !catalog.explainForeignId(id)?.includes(`ISO/IEC 27001:2022 Annex A control (${theme})`))
+            .map(({ id }) => id);
+        expect(unexplained).toEqual([]);
+    });
+
+    it('does not explain ids beyond the 27001 ranges, nor ISO/IEC 42001 three-level ids', () => {
+        expect(catalog.explainForeignId('A.5.38')).toBeUndefined();
+        expect(catalog.explainForeignId('A.8.35')).toBeUndefined();
+        expect(catalog.explainForeignId('A.6.2.9')).toBeUndefined();
+        expect(catalog.explainForeignId('A.12.4.1')).toContain('ISO/IEC 27001:2013');
+    });
+});
+
+describe('summaries and titles', () => {
+    /** Sentence ends: '.', '!' or '?' before a capital letter or at the end ("e.g. the" and "6.1.2" are not ends). */
+    const sentences = (text: string) => (text.trim().match(/[.!?](?=\s+[A-Z(]|\s*$)/g) ?? []).length;
+    const normal = (text: string) => text.trim().toLowerCase().replace(/[.\s]+$/, '');
+
+    for (const name of CATALOG_NAMES) {
+        it(`${name}: every entry has a title and a summary of one or two sentences that says more than the title`, () => {
+            const problems = catalog.ofCatalog(name).flatMap(item => {
+                const found: string[] = [];
+                if (item.title.trim() === '') found.push(`${item.id}: no title`);
+                if (item.summary.trim() === '') found.push(`${item.id}: no summary`);
+                else if (sentences(item.summary) < 1 || sentences(item.summary) > 2) found.push(`${item.id}: ${sentences(item.summary)} sentences: ${item.summary}`);
+                if (item.summary.trim() !== '' && normal(item.summary) === normal(item.title)) found.push(`${item.id}: summary repeats the title`);
+                return found;
+            });
+            expect(problems).toEqual([]);
+        });
+    }
+});
+
+describe('the rendered catalog documents', () => {
+    let ws: TestWorkspace;
+    /** One reference to every referable entry, each in a place that accepts its kind. */
+    const references = [
+        `soa "All Annex A controls" {\n${catalog.ofKind('annex-a-control').map(c => `    control ${c.id} undecided`).join('\n')}\n}`,
+        `evidence ev-groups "x" { url "u" supports ${catalog.ofKind('annex-a-group').map(g => g.id).join(', ')} }`,
+        `evidence ev-clauses "x" { url "u" supports ${catalog.ofKind('clause').map(c => c.id).join(', ')} }`,
+        `evidence ev-articles "x" { url "u" supports ${catalog.ofKind('eu-article').map(a => a.id).join(', ')} }`,
+        `objective o-all "x" { annex-c ${catalog.ofKind('annex-c-objective').map(o => o.id).join(', ')} }`,
+        `risk r-all "x" { sources ${catalog.ofKind('risk-source').map(s => s.id).join(', ')} treatment avoid }`,
+        `control ACME.1 "x" { nist ${catalog.ofKind('nist-subcategory').map(s => s.id).join(', ')} }`,
+        ...catalog.ofKind('annex-iii-area').map(a => `system s-${a.id} "x" { eu-ai-act high annex-iii ${a.id} }`)
+    ].join('\n');
+
+    const TYPES: Partial<Record<CatalogEntryKind, string>> = {
+        'annex-a-group': 'AnnexAGroup', 'annex-a-control': 'AnnexAControl', 'clause': 'Clause', 'annex-c-objective': 'AnnexCObjective',
+        'risk-source': 'RiskSource', 'nist-subcategory': 'NistSubcategory', 'eu-article': 'EuArticle', 'annex-iii-area': 'AnnexIIIArea'
+    };
+
+    beforeAll(async () => {
+        ws = await workspace({ 'references.aims': references });
+    });
+
+    it('are deterministic: the same data renders the same text', () => {
+        for (const name of CATALOG_NAMES) {
+            expect(renderCatalogDocument(name)).toBe(renderCatalogDocument(name));
+        }
+    });
+
+    it('parse and validate without any diagnostic', () => {
+        const documents = ws.services.shared.workspace.LangiumDocuments;
+        for (const name of CATALOG_NAMES) {
+            const document = documents.getDocument(catalogDocumentUri(name));
+            expect(document, name).toBeDefined();
+            expect(document!.parseResult.lexerErrors, name).toEqual([]);
+            expect(document!.parseResult.parserErrors.map(e => e.message), name).toEqual([]);
+            expect(document!.diagnostics ?? [], name).toEqual([]);
+        }
+    });
+
+    it('put every referable entry into the index under its own type', () => {
+        const index = ws.services.shared.workspace.IndexManager;
+        for (const [kind, type] of Object.entries(TYPES)) {
+            const indexed = new Set(index.allElements(type).map(d => d.name).toArray());
+            const missing = catalog.ofKind(kind as CatalogEntryKind).map(item => item.id).filter(id => !indexed.has(id));
+            expect(missing, kind).toEqual([]);
+        }
+    });
+
+    it('let a reference to each entry link to that entry', () => {
+        expect(ws.all.filter(d => d.code === 'aims/unknown-catalog-id' || d.code === 'aims/syntax-error').map(d => d.message)).toEqual([]);
+        const document = ws.documents['references.aims'];
+        const wrong = document.references.map(ref => ref as Reference<AstNode & { name?: string }>)
+            .filter(ref => ref.ref?.name !== ref.$refText || AstUtils.getDocument(ref.ref).uri.scheme !== 'aims-catalog')
+            .map(ref => `${ref.$refText} -> ${ref.ref ? `${ref.ref.$type} ${ref.ref.name}` : 'nothing'}`);
+        expect(wrong).toEqual([]);
+        const expectedCount = Object.keys(TYPES).reduce((n, kind) => n + catalog.ofKind(kind as CatalogEntryKind).length, 0);
+        expect(document.references).toHaveLength(expectedCount);
+    });
+
+    it('link a clause number to the clause, not to the Annex III point with the same number', () => {
+        const document = ws.documents['references.aims'];
+        const clauseRefs = document.references.map(ref => ref as Reference)
+            .filter(ref => ref.$refNode?.astNode.$type === 'Evidence' && /^\d+(\.\d+)*$/.test(ref.$refText));
+        const misread = clauseRefs.map(ref => ref.ref).filter(node => node?.$type !== 'Clause').map(node => `${node?.$type} ${(node as { name?: string } | undefined)?.name}`);
+        expect(misread).toEqual([]);
+    });
+});
