@@ -28,11 +28,12 @@ export function registerReportRequest(connection: Connection, services: AimsServ
     });
 }
 
-/** The report of the server's current workspace, once start-up loading and the current build are done. */
+/**
+ * The report of the server's current workspace once it is validated: the builder starts in
+ * state Changed, so this also waits for the start-up build of every file.
+ */
 export async function workspaceReport(services: AimsServices, params: ReportRequestParams, token: CancellationToken = CancellationToken.None): Promise<string> {
-    const workspace = services.shared.workspace;
-    await workspace.WorkspaceManager.ready;
-    await workspace.DocumentBuilder.waitUntil(DocumentState.Validated, token);
+    await services.shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, token);
     const format = params.format && isReportFormat(params.format) ? params.format : 'html';
     // A nonce ends up in an attribute and in the policy: accept only base64-like text.
     const nonce = params.nonce;

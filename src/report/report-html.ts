@@ -1,0 +1,387 @@
+/**
+ * The HTML report: one self-contained file (inline CSS and SVG, no scripts, no external fonts,
+ * images or styles) that a compliance lead can send to an auditor or print to PDF. Every value
+ * from the workspace goes through the escaping `html` tag.
+ */
+import { catalog } from '../catalog/catalog.js';
+import type { NistCoverageStatus } from '../model/aims-model.js';
+import type {
+    EvidenceLink, FindingRow, HeatMap, NistCounts, NistFunctionRow, NistSubcategoryRow, RatingData, Ref, ReportData,
+    RiskRow, SoaRow, SystemRow
+} from './aims-report-data.js';
+import { heatMapSvg } from './heat-map-svg.js';
+import { html, join, Markup, type Content } from './html-markup.js';
+import {
+    EU_CATEGORY_LABEL, freshnessLabel, IMPACT_ASSESSMENT_LABEL, LEVEL_LABEL, NIST_STATUS_LABEL, NIST_STATUSES, SEVERITY_LABEL,
+    soaStateKey, soaStateLabel, wordsOf
+} from './report-labels.js';
+import { REPORT_CSS } from './report-styles.js';
+
+export interface HtmlReportOptions {
+    /**
+     * For pages shown under a Content-Security-Policy (the VS Code webview): the style element
+     * carries this nonce, and the page declares a policy that allows that style and nothing else
+     * (no scripts, no remote content, images only as data: URIs).
+     */
+    readonly nonce?: string;
+}
+
+/** The policy a page rendered with `nonce` declares. */
+export function reportContentSecurityPolicy(nonce: string): string {
+    return `default-src 'none'; style-src 'nonce-${nonce}'; img-src data:; base-uri 'none'; form-action 'none'`;
+}
+
+const SECTIONS = [
+    ['soa', 'Statement of applicability'],
+    ['nist', 'NIST AI RMF coverage'],
+    ['risks', 'Risk register'],
+    ['systems', 'AI system inventory'],
+    ['findings', 'Findings']
+] as const;
+
+export function renderHtmlReport(data: ReportData, options: HtmlReportOptions = {}): string {
+    const orgName = data.organisation?.title ?? 'AI management system';
+    const nonce = options.nonce ? html` nonce="${options.nonce}"` : undefined;
+    const page = html`<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+${options.nonce ? html`<meta http-equiv="Content-Security-Policy" content="${reportContentSecurityPolicy(options.nonce)}">` : undefined}
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="AIMS language tools">
+<title>AIMS report: ${orgName}, ${data.today}</title>
+<style${nonce}>${new Markup(REPORT_CSS)}</style>
+</head>
+<body>
+${cover(data)}
+${tiles(data)}
+<nav class="toc" aria-label="Contents"><ol>${SECTIONS.map(([id, title], i) => html`<li><a href="#${id}"><span class="n">${i + 1}</span>${title}</a></li>`)}</ol></nav>
+<main>
+${soaSection(data)}
+${nistSection(data)}
+${riskSection(data)}
+${systemSection(data)}
+${findingSection(data)}
+</main>
+${footer(data)}
+</body>
+</html>
+`;
+    return page.value;
+}
+
+// ---------------------------------------------------------------- cover and summary
+
+function cover(data: ReportData): Markup {
+    const org = data.organisation;
+    const commit = data.commit
+        ? html`<code>${data.commit.hash.slice(0, 12)}</code>${data.commit.dirty ? html` <span class="note">with uncommitted changes</span>` : undefined}`
+        : html`<span>not a git repository</span>`;
+    return html`<header class="cover">
+<div class="eyebrow"><span>AI management system report</span><span>ISO/IEC 42001 · NIST AI RMF 1.0 · EU AI Act</span></div>
+<h1>${org?.title ?? 'AI management system'}</h1>
+${org?.scope ? html`<p class="scope">${org.scope}</p>` : html`<p class="scope">No organisation is declared in this workspace.</p>`}
+<dl class="facts">
+<div><dt>Report date</dt><dd>${data.today}</dd></div>
+<div><dt>Commit</dt><dd>${commit}</dd></div>
+<div><dt>Source</dt><dd>${data.files.length} .aims file${data.files.length === 1 ? '' : 's'}</dd></div>
+${org && org.roles.length > 0 ? html`<div><dt>AI roles</dt><dd>${org.roles.map(wordsOf).join(', ')}</dd></div>` : undefined}
+</dl>
+</header>`;
+}
+
+function tiles(data: ReportData): Markup {
+    const s = data.summary;
+    const excludedRows = data.soa.filter(r => r.kind === 'annex-a' && r.decision === 'excluded');
+    const unjustified = excludedRows.filter(r => !r.justification?.trim()).length;
+    const tile = (tone: string, label: string, value: Content, sub: Content, bar?: Markup) =>
+        html`<div class="tile ${tone}"><div class="label">${label}</div><div class="value">${value}</div><div class="sub">${sub}</div>${bar}</div>`;
+    const decidedTone = s.decided === s.annexATotal ? 'good' : s.missing > 0 ? 'bad' : 'warn';
+    const findingTone = s.errors > 0 ? 'bad' : s.warnings > 0 ? 'warn' : 'good';
+    const evidenceTone = s.evidenceExpired > 0 ? 'bad' : s.evidenceExpiring > 0 ? 'warn' : 'good';
+    return html`<section class="tiles" aria-label="Summary">
+${tile(decidedTone, 'SoA decided', html`${s.decided}<small> / ${s.annexATotal}</small>`,
+        s.undecided + s.missing === 0 ? 'Every Annex A control decided' : `${s.undecided} undecided, ${s.missing} without entry`,
+        bar([[s.decided, '#2f7d4f'], [s.undecided, '#e0a82e'], [s.missing, '#d9534f']]))}
+${tile('good', 'Implemented', html`${s.implemented}<small> / ${s.applicable}</small>`, 'applicable Annex A controls',
+        bar([[s.implemented, '#2f7d4f'], [s.applicable - s.implemented, '#c9d6e3']]))}
+${tile('neutral', 'Excluded', s.excluded, s.excluded === 0 ? 'No control excluded' : unjustified === 0 ? 'each with a justification' : `${unjustified} without justification`)}
+${tile(findingTone, 'Open findings', s.openFindings, `${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}`)}
+${tile(s.prohibitedSystems > 0 ? 'bad' : s.highRiskSystems > 0 ? 'warn' : 'neutral', 'High-risk AI systems', html`${s.highRiskSystems}<small> / ${s.systems}</small>`,
+        s.prohibitedSystems > 0 ? `${s.prohibitedSystems} prohibited` : 'EU AI Act high-risk category')}
+${tile(s.highResidualRisks > 0 ? 'warn' : 'good', 'Risks', s.risks, `${s.highResidualRisks} with high or critical residual rating`)}
+${tile('neutral', 'NIST AI RMF', html`${s.nistImplemented}<small> / ${s.nistTotal}</small>`, 'subcategories with an implemented control',
+        bar([[s.nistImplemented, '#2f7d4f'], [s.nistTotal - s.nistImplemented, '#c9d6e3']]))}
+${tile(evidenceTone, 'Evidence', s.evidence, `${s.evidenceExpired} expired, ${s.evidenceExpiring} expiring within ${data.evidenceWindowDays} days`)}
+</section>`;
+}
+
+/** A horizontal stacked bar as SVG (segments as rect attributes, so no inline styles). */
+function bar(segments: ReadonlyArray<readonly [number, string]>, label?: string): Markup {
+    const total = segments.reduce((n, [v]) => n + Math.max(0, v), 0);
+    let x = 0;
+    const rects = total === 0
+        ? [html`<rect x="0" y="0" width="100" height="10" fill="#e3e8ee"/>`]
+        : segments.filter(([v]) => v > 0).map(([v, colour]) => {
+            const w = (v / total) * 100;
+            const r = html`<rect x="${x.toFixed(3)}" y="0" width="${w.toFixed(3)}" height="10" fill="${colour}"/>`;
+            x += w;
+            return r;
+        });
+    return html`<svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label="${label ?? 'proportion'}">${rects}</svg>`;
+}
+
+// ---------------------------------------------------------------- statement of applicability
+
+const SOA_STATES = ['implemented', 'in-progress', 'planned', 'applicable', 'excluded', 'undecided', 'missing'] as const;
+const SOA_COLOURS: Record<string, string> = {
+    'implemented': '#2f7d4f', 'in-progress': '#2563a8', 'planned': '#7c62c9', 'applicable': '#6c93bd',
+    'excluded': '#a6b1bd', 'undecided': '#e0a82e', 'missing': '#d9534f'
+};
+
+function soaSection(data: ReportData): Markup {
+    const annexA = data.soa.filter(r => r.kind === 'annex-a');
+    const org = data.soa.filter(r => r.kind === 'organisation');
+    const counts = new Map<string, number>();
+    for (const row of annexA) counts.set(soaStateKey(row), (counts.get(soaStateKey(row)) ?? 0) + 1);
+    const present = SOA_STATES.filter(k => (counts.get(k) ?? 0) > 0);
+    const groups = data.soaGroups.map(group => {
+        const rows = annexA.filter(r => r.group === group.id);
+        return rows.length === 0 ? undefined
+            : html`<tr class="group"><th colspan="6"><span class="mono">${group.id}</span>${group.title}</th></tr>${rows.map(soaRow)}`;
+    });
+    const orgRows = org.length === 0 ? undefined
+        : html`<tr class="group"><th colspan="6"><span class="mono">ORG</span>Controls of ${data.organisation?.title ?? 'the organisation'}</th></tr>${org.map(soaRow)}`;
+    return html`<section class="part" id="soa">
+<h2><span class="n">1</span>Statement of applicability<span class="count">${annexA.length} Annex A controls${org.length > 0 ? `, ${org.length} organisation control${org.length === 1 ? '' : 's'}` : ''}</span></h2>
+<p class="lead">Each ISO/IEC 42001 Annex A control with the decision the AIMS records for it, who owns it, the risks it treats and the evidence that shows it works. Evidence is judged against the report date; evidence that names a control in its <code>supports</code> list is shown with it.</p>
+<div class="distribution">${bar(present.map(k => [counts.get(k) ?? 0, SOA_COLOURS[k]] as const), 'Annex A decisions')}
+<ul class="legend">${present.map(k => html`<li><span class="sw sw-${k}"></span>${soaStateLabel(stateOf(k))} <b>${counts.get(k) ?? 0}</b></li>`)}</ul></div>
+<table class="soa">
+<colgroup><col class="w-control"><col class="w-decision"><col class="w-owner"><col class="w-treats"><col class="w-evidence"><col class="w-note"></colgroup>
+<thead><tr><th>Control</th><th>Decision</th><th>Owner</th><th>Treats</th><th>Evidence</th><th>Justification / note</th></tr></thead>
+<tbody>
+${groups}${orgRows}
+</tbody>
+</table>
+</section>`;
+}
+
+function stateOf(key: string): Pick<SoaRow, 'decision' | 'status'> {
+    return ['implemented', 'in-progress', 'planned'].includes(key)
+        ? { decision: 'applicable', status: key as SoaRow['status'] }
+        : { decision: key as SoaRow['decision'] };
+}
+
+function soaRow(row: SoaRow): Markup {
+    const text = row.decision === 'excluded'
+        ? (row.justification?.trim() ? html`${row.justification}` : html`<span class="badge b-bad">No justification</span>`)
+        : row.note ? html`${row.note}` : html``;
+    return html`<tr>
+<td class="title-cell"${row.summary ? html` title="${row.summary}"` : undefined}><span class="cid">${row.controlId}</span> <span class="t">${row.title}</span>${row.kind === 'organisation' && row.summary ? html`<span class="sub-text">${row.summary}</span>` : undefined}</td>
+<td><span class="badge s-${soaStateKey(row)}">${soaStateLabel(row)}</span></td>
+<td>${person(row.owner)}</td>
+<td>${row.risks.length === 0 ? dash() : html`<ul class="plain">${row.risks.map(r => html`<li title="${r.title ?? ''}">${r.title ?? r.id}</li>`)}</ul>`}</td>
+<td>${row.evidence.length === 0 ? dash() : row.evidence.map(evidence)}</td>
+<td>${text}</td>
+</tr>`;
+}
+
+function evidence(ev: EvidenceLink): Markup {
+    return html`<span class="ev f-${ev.freshness}" title="${ev.id}"><span class="dot"></span><span>${ev.title ?? ev.id}<span class="when">${freshnessLabel(ev)}</span></span></span>`;
+}
+
+function person(ref: Ref | undefined): Markup {
+    return ref ? html`<span title="${ref.id}">${ref.title ?? ref.id}</span>` : dash();
+}
+
+function dash(): Markup {
+    return html`<span class="muted">—</span>`;
+}
+
+// ---------------------------------------------------------------- NIST AI RMF
+
+const NIST_COLOURS: Record<NistCoverageStatus, string> = {
+    'implemented': '#2f7d4f', 'planned': '#5b8fd6', 'clauses-only': '#b9c4d0', 'not-covered': '#e8a7a1'
+};
+
+function nistSection(data: ReportData): Markup {
+    const subs = data.nist.flatMap(f => f.categories.flatMap(c => c.subcategories));
+    const total: NistCounts = { 'implemented': 0, 'planned': 0, 'clauses-only': 0, 'not-covered': 0 };
+    for (const s of subs) total[s.status]++;
+    const gaps = subs.filter(s => s.status !== 'implemented');
+    return html`<section class="part" id="nist">
+<h2><span class="n">2</span>NIST AI RMF coverage<span class="count">${subs.length} subcategories</span></h2>
+<p class="lead">Each NIST AI RMF 1.0 subcategory, reached through the NIST crosswalk to ISO/IEC 42001 and through the NIST references of organisation controls. A subcategory counts as covered when an applicable control that addresses it is implemented, and as planned when such a control is applicable but not yet implemented. Clauses 4 to 10 are requirements on the management system itself, not controls, so a subcategory the crosswalk maps only to clauses (or whose controls are all excluded or undecided) is shown as “clauses only”, apart from control coverage.</p>
+${nistLegend(total)}
+<div class="nist-grid">${data.nist.map(nistFunction)}</div>
+<h3>Subcategories without an implemented control</h3>
+${gaps.length === 0 ? html`<p class="empty">Every subcategory has an implemented control.</p>` : html`<table class="gaps">
+<colgroup><col class="w-sub"><col class="w-coverage"><col class="w-controls"><col class="w-clauses"><col></colgroup>
+<thead><tr><th>Subcategory</th><th>Coverage</th><th>Controls (crosswalk or organisation)</th><th>Clauses</th><th>Evidence</th></tr></thead>
+<tbody>${gaps.map(s => gapRow(s, data))}</tbody>
+</table>`}
+</section>`;
+}
+
+function nistLegend(counts: NistCounts): Markup {
+    return html`<ul class="legend">${NIST_STATUSES.map(s => html`<li><span class="sw sw-n-${s}"></span>${NIST_STATUS_LABEL[s]} <b>${counts[s]}</b></li>`)}</ul>`;
+}
+
+function nistFunction(fn: NistFunctionRow): Markup {
+    const n = fn.categories.reduce((k, c) => k + c.subcategories.length, 0);
+    const pct = n === 0 ? 0 : Math.round((fn.counts.implemented / n) * 100);
+    return html`<div class="fn">
+<div class="fn-head"><h3>${fn.id}</h3><span class="pct"><b>${fn.counts.implemented}</b> of ${n} covered (${pct} %)</span></div>
+${bar(NIST_STATUSES.map(s => [fn.counts[s], NIST_COLOURS[s]] as const), `${fn.id} coverage`)}
+<table><tbody>${fn.categories.map(cat => html`<tr><th>${cat.id}</th><td>${cat.title ? html`<span class="cat-title">${cat.title}</span>` : undefined}<div class="chips">${cat.subcategories.map(chip)}</div></td></tr>`)}</tbody></table>
+</div>`;
+}
+
+function chip(sub: NistSubcategoryRow): Markup {
+    const how = sub.status === 'implemented' ? `implemented by ${sub.implementedBy.join(', ')}`
+        : sub.status === 'planned' ? `planned: ${sub.plannedBy.join(', ')}`
+        : sub.status === 'clauses-only' ? `clauses ${sub.clauses.join(', ')}`
+        : 'no control or clause';
+    const number = sub.id.replace(/^[A-Z]+ /, '');
+    return html`<span class="chip n-${sub.status}" title="${sub.id}${sub.title ? `: ${sub.title}` : ''} (${how})">${number}</span>`;
+}
+
+function gapRow(sub: NistSubcategoryRow, data: ReportData): Markup {
+    const controls = sub.controls.length === 0 ? dash() : html`<span class="ctl-list">${sub.controls.map(id => {
+        const row = data.soa.find(r => r.controlId === id);
+        return html`<span class="nowrap"><span class="cid" title="${row?.title ?? ''}">${id}</span><span class="ctl-state">${row ? soaStateLabel(row).toLowerCase() : 'unknown'}</span></span> `;
+    })}</span>`;
+    return html`<tr>
+<th class="id"><span class="cid">${sub.id}</span>${sub.title ? html`<span class="sub-text">${sub.title}</span>` : undefined}</th>
+<td class="nist-status"><span class="chip n-${sub.status}">${NIST_STATUS_LABEL[sub.status]}</span></td>
+<td>${controls}</td>
+<td>${sub.clauses.length === 0 ? dash() : html`<span class="mono">${sub.clauses.join(', ')}</span>`}</td>
+<td>${sub.evidence.length === 0 ? dash() : sub.evidence.join(', ')}</td>
+</tr>`;
+}
+
+// ---------------------------------------------------------------- risks
+
+function riskSection(data: ReportData): Markup {
+    const { inherent, residual } = data.heatMaps;
+    const scale = `likelihood ${data.likelihoodScale.min} to ${data.likelihoodScale.max}, impact ${data.impactScale.min} to ${data.impactScale.max}`;
+    return html`<section class="part" id="risks">
+<h2><span class="n">3</span>Risk register<span class="count">${data.risks.length} risk${data.risks.length === 1 ? '' : 's'}</span></h2>
+<p class="lead">Risks before treatment (inherent) and after it (residual), on the organisation's declared scales (${scale}). A rating's level is its score relative to the highest score the scales allow: under 20 % low, under 40 % medium, under 65 % high, from 65 % critical.</p>
+<div class="heat-maps">
+${heatFigure(inherent, 'Inherent')}
+${heatFigure(residual, 'Residual')}
+<div class="aside">
+<ul class="legend">${(['low', 'medium', 'high', 'critical'] as const).map(l => html`<li><span class="sw sw-${l}"></span>${LEVEL_LABEL[l]}</li>`)}</ul>
+<p></p>
+${heatNotes(inherent, 'inherent')}${heatNotes(residual, 'residual')}
+<p>Each cell shows how many risks sit at that likelihood and impact.</p>
+</div>
+</div>
+${data.risks.length === 0 ? html`<p class="empty">The AIMS declares no risks.</p>` : html`<table class="risks">
+<colgroup><col class="w-risk"><col class="w-systems"><col class="w-rating"><col class="w-treatment"><col class="w-rating"><col class="w-who"></colgroup>
+<thead><tr><th>Risk</th><th>Systems</th><th>Inherent</th><th>Treatment</th><th>Residual</th><th>Owner and review</th></tr></thead>
+<tbody>${data.risks.map(riskRow)}</tbody>
+</table>`}
+</section>`;
+}
+
+function heatFigure(map: HeatMap, title: string): Markup {
+    const placed = map.cells.reduce((n, c) => n + c.risks.length, 0);
+    return html`<figure>
+<figcaption>${title}<span>${placed} risk${placed === 1 ? '' : 's'}</span></figcaption>
+${heatMapSvg(map, `${title} risk heat map`)}
+</figure>`;
+}
+
+function heatNotes(map: HeatMap, kind: string): Markup {
+    return html`${map.unrated.length > 0 ? html`<p>No ${kind} rating: ${map.unrated.join(', ')}.</p>` : undefined}${map.outOfScale.length > 0 ? html`<p>${wordsOf(kind)} rating outside the scale: ${map.outOfScale.join(', ')}.</p>` : undefined}`;
+}
+
+function ratingCell(r: RatingData | undefined): Markup {
+    if (!r) return dash();
+    return html`<span class="rating"><span class="score lv-${r.level}" title="${LEVEL_LABEL[r.level]}">${r.score}</span><span class="lxi">${r.likelihood} × ${r.impact}</span></span>${r.inScale ? undefined : html`<span class="sub-text">outside the scale</span>`}`;
+}
+
+function riskRow(risk: RiskRow): Markup {
+    const treatment = risk.treatment
+        ? html`<span class="t">${wordsOf(risk.treatment)}</span>${risk.controls.length > 0 ? html`<span class="sub-text">${join(risk.controls.map(c => html`<span class="cid" title="${c.title ?? ''}">${c.id}</span>`), ' ')}</span>` : undefined}`
+        : html`<span class="badge b-warn">No treatment</span>`;
+    const acceptance = risk.acceptedBy
+        ? html`<span class="sub-text">accepted by ${risk.acceptedBy.title ?? risk.acceptedBy.id}${risk.acceptedOn ? html` on <span class="date">${risk.acceptedOn}</span>` : undefined}</span>`
+        : undefined;
+    return html`<tr>
+<td class="title-cell"><span class="t">${risk.title}</span><span class="sub-text mono">${risk.id}</span></td>
+<td>${risk.systems.length === 0 ? dash() : join(risk.systems.map(s => s.title ?? s.id), ', ')}</td>
+<td>${ratingCell(risk.inherent)}</td>
+<td>${treatment}</td>
+<td>${ratingCell(risk.residual)}</td>
+<td>${person(risk.owner)}${risk.nextReview ? html`<span class="sub-text">review <span class="date">${risk.nextReview}</span></span>` : undefined}${acceptance}</td>
+</tr>`;
+}
+
+// ---------------------------------------------------------------- systems
+
+function systemSection(data: ReportData): Markup {
+    return html`<section class="part" id="systems">
+<h2><span class="n">4</span>AI system inventory<span class="count">${data.systems.length} system${data.systems.length === 1 ? '' : 's'}</span></h2>
+<p class="lead">The AI systems in scope with their life-cycle stage, the organisation's role, the EU AI Act category (with the Annex III area for high-risk systems) and the state of their impact assessments.</p>
+${data.systems.length === 0 ? html`<p class="empty">The AIMS declares no AI systems.</p>` : html`<table class="systems">
+<colgroup><col class="w-system"><col class="w-stage"><col class="w-eu"><col class="w-ia"><col class="w-owner"><col class="w-links"></colgroup>
+<thead><tr><th>System</th><th>Stage and role</th><th>EU AI Act</th><th>Impact assessment</th><th>Owner</th><th>Linked</th></tr></thead>
+<tbody>${data.systems.map(systemRow)}</tbody>
+</table>`}
+</section>`;
+}
+
+function systemRow(system: SystemRow): Markup {
+    const eu = system.euCategory
+        ? html`<span class="badge eu-${system.euCategory}">${EU_CATEGORY_LABEL[system.euCategory] ?? system.euCategory}</span>${system.annexIII ? html`<span class="sub-text">Annex III point ${system.annexIII.id}${system.annexIII.title ? `: ${system.annexIII.title}` : ''}</span>` : undefined}`
+        : html`<span class="badge s-undecided">Not classified</span>`;
+    const iaTone = { 'current': 'b-good', 'review-overdue': 'b-warn', 'missing': 'b-bad', 'none': 'b-none' }[system.impactAssessment];
+    const latest = system.assessments[0];
+    const ia = html`<span class="badge ${iaTone}">${IMPACT_ASSESSMENT_LABEL[system.impactAssessment]}</span>${latest ? html`<span class="sub-text">${latest.title}${latest.assessed ? `, assessed ${latest.assessed}` : ''}${latest.nextReview ? `, review ${latest.nextReview}` : ''}</span>` : undefined}`;
+    return html`<tr>
+<td class="title-cell"><span class="t">${system.title}</span><span class="sub-text mono">${system.id}</span>${system.purpose ? html`<span class="sub-text">${system.purpose}</span>` : undefined}</td>
+<td>${system.stage ? wordsOf(system.stage) : dash()}${system.role ? html`<span class="sub-text">AI ${system.role}</span>` : undefined}</td>
+<td>${eu}</td>
+<td>${ia}</td>
+<td>${person(system.owner)}</td>
+<td class="nowrap">${system.risks.length} risk${system.risks.length === 1 ? '' : 's'}<span class="sub-text">${system.controls.length} control${system.controls.length === 1 ? '' : 's'}</span></td>
+</tr>`;
+}
+
+// ---------------------------------------------------------------- findings
+
+function findingSection(data: ReportData): Markup {
+    const s = data.summary;
+    const others = data.findings.length - s.errors - s.warnings;
+    return html`<section class="part" id="findings">
+<h2><span class="n">5</span>Findings<span class="count">${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}${others > 0 ? `, ${others} note${others === 1 ? '' : 's'}` : ''}</span></h2>
+<p class="lead">What the AIMS language tools report on the workspace as of ${data.today}: the same diagnostics the editor and the command line show, with the file and line to fix.</p>
+${data.findings.length === 0 ? html`<p class="empty">No findings: every check passes.</p>` : html`<table class="findings">
+<colgroup><col class="w-severity"><col class="w-location"><col class="w-rule"><col></colgroup>
+<thead><tr><th>Severity</th><th>Location</th><th>Rule</th><th>Finding</th></tr></thead>
+<tbody>${data.findings.map(findingRow)}</tbody>
+</table>`}
+</section>`;
+}
+
+function findingRow(f: FindingRow): Markup {
+    return html`<tr>
+<td><span class="badge sev-${f.severity}">${SEVERITY_LABEL[f.severity]}</span></td>
+<td class="nowrap mono">${f.file}:${f.line}</td>
+<td class="nowrap mono">${f.code}</td>
+<td>${f.message}</td>
+</tr>`;
+}
+
+// ---------------------------------------------------------------- footer
+
+function footer(data: ReportData): Markup {
+    return html`<footer>
+<p>Generated by AIMS language tools from ${data.files.length} .aims file${data.files.length === 1 ? '' : 's'}${data.commit ? html` at commit <code>${data.commit.hash}</code>` : undefined}, judged as of ${data.today}.</p>
+<p>Control ids and titles: ${catalog.sources.find(s => s.name === 'annex-a')?.source ?? 'ISO/IEC 42001 Annex A'}. Summaries are the tools' own words, not the text of the standard. Crosswalk: ${catalog.crosswalkSource}.</p>
+</footer>`;
+}

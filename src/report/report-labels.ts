@@ -1,0 +1,70 @@
+/**
+ * The words the reports use for the engine's states, shared by the HTML and Markdown reports so
+ * that both say the same thing.
+ */
+import type { Freshness, NistCoverageStatus } from '../model/aims-model.js';
+import type { EvidenceLink, FindingSeverity, ImpactAssessmentState, RiskLevel, SoaRow } from './aims-report-data.js';
+
+/** One word or two for an SoA row's state: its status when applicable, else its decision. */
+export function soaStateLabel(row: Pick<SoaRow, 'decision' | 'status'>): string {
+    switch (row.decision) {
+        case 'applicable':
+            return row.status === 'implemented' ? 'Implemented'
+                : row.status === 'in-progress' ? 'In progress'
+                : row.status === 'planned' ? 'Planned'
+                : 'Applicable';
+        case 'excluded': return 'Excluded';
+        case 'undecided': return 'Undecided';
+        case 'missing': return 'No entry';
+    }
+}
+
+/** A stable class name for the same state (`implemented`, `in-progress`, `excluded`, ...). */
+export function soaStateKey(row: Pick<SoaRow, 'decision' | 'status'>): string {
+    return row.decision === 'applicable' ? (row.status ?? 'applicable') : row.decision;
+}
+
+export const NIST_STATUS_LABEL: Record<NistCoverageStatus, string> = {
+    'implemented': 'Implemented control',
+    'planned': 'Control planned',
+    'clauses-only': 'Clauses only',
+    'not-covered': 'Not covered'
+};
+
+export const NIST_STATUSES: readonly NistCoverageStatus[] = ['implemented', 'planned', 'clauses-only', 'not-covered'];
+
+export const LEVEL_LABEL: Record<RiskLevel, string> = {
+    low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical'
+};
+
+export const SEVERITY_LABEL: Record<FindingSeverity, string> = {
+    error: 'Error', warning: 'Warning', info: 'Info', hint: 'Hint'
+};
+
+export const IMPACT_ASSESSMENT_LABEL: Record<ImpactAssessmentState, string> = {
+    'current': 'Current',
+    'review-overdue': 'Review overdue',
+    'missing': 'Missing',
+    'none': 'None'
+};
+
+export const EU_CATEGORY_LABEL: Record<string, string> = {
+    prohibited: 'Prohibited', high: 'High-risk', limited: 'Limited risk', minimal: 'Minimal risk'
+};
+
+export function freshnessLabel(ev: Pick<EvidenceLink, 'freshness' | 'expires'>): string {
+    const labels: Record<Freshness, string> = {
+        fresh: `valid to ${ev.expires}`,
+        expiring: `expires ${ev.expires}`,
+        expired: `expired ${ev.expires}`,
+        undated: 'no expiry date'
+    };
+    return labels[ev.freshness];
+}
+
+/** `operation-and-monitoring` -> `Operation and monitoring`. */
+export function wordsOf(token: string | undefined): string {
+    if (!token) return '';
+    const text = token.replace(/-/g, ' ');
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,171 @@
+/**
+ * The Markdown report: GitHub-flavoured tables of the same data as the HTML report, for pull
+ * requests, wikis and diffs. Cell text is escaped so that user text can neither break a table
+ * (`|`, newlines) nor turn into markup (`<`, `*`, `[`...).
+ */
+import type { ReportData, RatingData, Ref, HeatMap } from './aims-report-data.js';
+import {
+    EU_CATEGORY_LABEL, freshnessLabel, IMPACT_ASSESSMENT_LABEL, LEVEL_LABEL, NIST_STATUS_LABEL, NIST_STATUSES, SEVERITY_LABEL,
+    soaStateLabel, wordsOf
+} from './report-labels.js';
+
+/** Text safe in a GFM table cell: markup characters escaped, pipes escaped, line breaks as <br>. */
+export function markdownCell(text: string | number | undefined): string {
+    if (text === undefined || text === '') return '';
+    return String(text)
+        .replace(/[\\`*_[\]{}#+!~>]/g, ch => `\\${ch}`)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/\|/g, '\\|')
+        .replace(/\r\n|\r|\n/g, '<br>');
+}
+
+/** Text safe in a paragraph or heading (no table, so newlines become spaces). */
+function markdownText(text: string): string {
+    return markdownCell(text).replace(/<br>/g, ' ');
+}
+
+function plural(n: number, word: string): string {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function table(head: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+    const line = (cells: readonly string[]) => `| ${cells.map(c => c === '' ? ' ' : c).join(' | ')} |`;
+    return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function who(ref: Ref | undefined): string {
+    return ref ? markdownCell(ref.title ?? ref.id) : '';
+}
+
+function rating(r: RatingData | undefined): string {
+    return r ? `${r.score} (${r.likelihood} × ${r.impact}, ${LEVEL_LABEL[r.level].toLowerCase()}${r.inScale ? '' : ', outside the scale'})` : '';
+}
+
+function code(id: string): string {
+    // Code spans cannot hold a backtick; ids never contain one, but user names might.
+    return id.includes('`') ? markdownCell(id) : `\`${id.replace(/\|/g, '\\|')}\``;
+}
+
+export function renderMarkdownReport(data: ReportData): string {
+    const s = data.summary;
+    const org = data.organisation;
+    const out: string[] = [];
+    out.push(`# AI management system report: ${markdownText(org?.title ?? 'AI management system')}`, '');
+    if (org?.scope) out.push(`> ${markdownText(org.scope)}`, '');
+    out.push(
+        `- Report date: ${data.today}`,
+        `- Commit: ${data.commit ? `${code(data.commit.hash)}${data.commit.dirty ? ' (with uncommitted changes)' : ''}` : 'not a git repository'}`,
+        `- Source: ${data.files.length} .aims file${data.files.length === 1 ? '' : 's'}`,
+        ''
+    );
+    out.push('## Summary', '', table(['Measure', 'Value'], [
+        ['Statement of applicability decided', `${s.decided} / ${s.annexATotal} Annex A controls (${s.undecided} undecided, ${s.missing} without entry)`],
+        ['Implemented', `${s.implemented} / ${s.applicable} applicable Annex A controls`],
+        ['Excluded', String(s.excluded)],
+        ['Organisation controls', String(s.organisationControls)],
+        ['Open findings', `${s.openFindings} (${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')})`],
+        ['High-risk AI systems', `${s.highRiskSystems} / ${s.systems}${s.prohibitedSystems > 0 ? `, ${s.prohibitedSystems} prohibited` : ''}`],
+        ['Risks', `${s.risks} (${s.highResidualRisks} with high or critical residual rating)`],
+        ['NIST AI RMF subcategories with an implemented control', `${s.nistImplemented} / ${s.nistTotal}`],
+        ['Evidence', `${s.evidence} (${s.evidenceExpired} expired, ${s.evidenceExpiring} expiring within ${data.evidenceWindowDays} days)`]
+    ]), '');
+
+    out.push('## 1. Statement of applicability', '', table(
+        ['Control', 'Title', 'Decision', 'Owner', 'Treats', 'Evidence', 'Justification / note'],
+        data.soa.map(row => [
+            code(row.controlId),
+            markdownCell(row.title),
+            soaStateLabel(row),
+            who(row.owner),
+            row.risks.map(r => markdownCell(r.title ?? r.id)).join('<br>'),
+            row.evidence.map(ev => `${markdownCell(ev.title ?? ev.id)} (${freshnessLabel(ev)})`).join('<br>'),
+            markdownCell(row.decision === 'excluded' ? (row.justification?.trim() ? row.justification : 'No justification') : row.note)
+        ])
+    ), '');
+
+    const subs = data.nist.flatMap(f => f.categories.flatMap(c => c.subcategories));
+    out.push('## 2. NIST AI RMF coverage', '',
+        'A subcategory is covered when an applicable control that addresses it (through the NIST crosswalk, or an organisation control\'s NIST references) is implemented, and planned when such a control is applicable but not yet implemented. Subcategories mapped only to clauses 4 to 10, which are management-system requirements rather than controls, are listed as "clauses only".', '',
+        table(['Function', ...NIST_STATUSES.map(st => NIST_STATUS_LABEL[st]), 'Subcategories'],
+            data.nist.map(fn => [fn.id, ...NIST_STATUSES.map(st => String(fn.counts[st])), String(fn.categories.reduce((n, c) => n + c.subcategories.length, 0))])),
+        '',
+        table(['Subcategory', 'Coverage', 'Implemented by', 'Planned', 'Other controls', 'Clauses', 'Evidence'],
+            subs.map(sub => [
+                code(sub.id),
+                NIST_STATUS_LABEL[sub.status],
+                sub.implementedBy.map(code).join(', '),
+                sub.plannedBy.map(code).join(', '),
+                sub.controls.filter(c => !sub.implementedBy.includes(c) && !sub.plannedBy.includes(c)).map(code).join(', '),
+                sub.clauses.join(', '),
+                sub.evidence.map(markdownCell).join(', ')
+            ])),
+        '');
+
+    out.push('## 3. Risk register', '',
+        `Scales: likelihood ${data.likelihoodScale.min} to ${data.likelihoodScale.max}, impact ${data.impactScale.min} to ${data.impactScale.max}.`, '');
+    if (data.risks.length === 0) {
+        out.push('The AIMS declares no risks.', '');
+    } else {
+        out.push(table(['Risk', 'Title', 'Systems', 'Inherent', 'Treatment', 'Controls', 'Residual', 'Owner', 'Review', 'Accepted by'],
+            data.risks.map(r => [
+                code(r.id),
+                markdownCell(r.title),
+                r.systems.map(sys => markdownCell(sys.title ?? sys.id)).join(', '),
+                rating(r.inherent),
+                r.treatment ? wordsOf(r.treatment) : 'none',
+                r.controls.map(c => code(c.id)).join(', '),
+                rating(r.residual),
+                who(r.owner),
+                r.nextReview ?? '',
+                r.acceptedBy ? `${who(r.acceptedBy)}${r.acceptedOn ? ` on ${r.acceptedOn}` : ''}` : ''
+            ])), '');
+    }
+    out.push('### Heat map: inherent', '', heatTable(data.heatMaps.inherent), '', '### Heat map: residual', '', heatTable(data.heatMaps.residual), '');
+
+    out.push('## 4. AI system inventory', '');
+    if (data.systems.length === 0) {
+        out.push('The AIMS declares no AI systems.', '');
+    } else {
+        out.push(table(['System', 'Title', 'Stage', 'Role', 'EU AI Act', 'Annex III', 'Impact assessment', 'Owner', 'Risks', 'Controls'],
+            data.systems.map(sys => [
+                code(sys.id),
+                markdownCell(sys.title),
+                wordsOf(sys.stage),
+                sys.role ? wordsOf(sys.role) : '',
+                sys.euCategory ? EU_CATEGORY_LABEL[sys.euCategory] ?? sys.euCategory : 'not classified',
+                sys.annexIII ? markdownCell(`${sys.annexIII.id}${sys.annexIII.title ? `: ${sys.annexIII.title}` : ''}`) : '',
+                `${IMPACT_ASSESSMENT_LABEL[sys.impactAssessment]}${sys.assessments[0] ? ` (${markdownCell(sys.assessments[0].title)})` : ''}`,
+                who(sys.owner),
+                String(sys.risks.length),
+                sys.controls.map(code).join(', ')
+            ])), '');
+    }
+
+    out.push('## 5. Findings', '');
+    if (data.findings.length === 0) {
+        out.push('No findings: every check passes.', '');
+    } else {
+        out.push(table(['Severity', 'Location', 'Rule', 'Finding'],
+            data.findings.map(f => [SEVERITY_LABEL[f.severity], code(`${f.file}:${f.line}`), code(f.code), markdownCell(f.message)])), '');
+    }
+    out.push('---', '', `Generated by AIMS language tools as of ${data.today}. Control summaries are the tools' own words, not the text of the standard.`, '');
+    return out.join('\n');
+}
+
+/** Likelihood down the side (highest first), impact across: counts per cell. */
+function heatTable(map: HeatMap): string {
+    const impacts: number[] = [];
+    for (let i = map.impact.min; i <= map.impact.max && impacts.length < 100; i++) impacts.push(i);
+    const likelihoods: number[] = [];
+    for (let l = map.likelihood.max; l >= map.likelihood.min && likelihoods.length < 100; l--) likelihoods.push(l);
+    const rows = likelihoods.map(l => [`**${l}**`, ...impacts.map(i => {
+        const cell = map.cells.find(c => c.likelihood === l && c.impact === i);
+        return cell && cell.risks.length > 0 ? String(cell.risks.length) : '·';
+    })]);
+    const notes = [
+        map.unrated.length > 0 ? `Not rated: ${map.unrated.map(code).join(', ')}.` : '',
+        map.outOfScale.length > 0 ? `Outside the scale: ${map.outOfScale.map(code).join(', ')}.` : ''
+    ].filter(Boolean);
+    return [table(['Likelihood \\ impact', ...impacts.map(String)], rows), ...(notes.length > 0 ? ['', notes.join(' ')] : [])].join('\n');
+}
