@@ -1,0 +1,66 @@
+/**
+ * The VS Code extension: starts the AIMS language server (out/language-server/main.cjs) over IPC
+ * and adds what LSP has no words for: the SoA status bar item, the coverage commands and the
+ * report webview.
+ * Everything it shows comes from the server, so the editor never disagrees with the CLI.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { SoaStatusItem } from './soa-status.js';
+import { CoverageView } from './coverage-view.js';
+import { ReportPanel } from './report-panel.js';
+
+/**
+ * The built-in catalogs (`aims-catalog:/annex-a.aims` ...) exist only inside the server. It
+ * announces LSP 3.18 `workspace/textDocumentContent` for this scheme and vscode-languageclient 10.1
+ * registers the content provider from that, so go to definition on a catalog id opens a
+ * read-only page without code here.
+ */
+const CATALOG_SCHEME = 'aims-catalog';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+    const serverModule = context.asAbsolutePath('out/language-server/main.cjs');
+    const serverOptions: ServerOptions = {
+        run: { module: serverModule, transport: TransportKind.ipc },
+        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
+    };
+    const clientOptions: LanguageClientOptions = {
+        // Files, unsaved buffers and the built-in catalogs; not git diffs, live share or other schemes.
+        documentSelector: ['file', 'untitled', CATALOG_SCHEME].map(scheme => ({ scheme, language: 'aims' })),
+        synchronize: {
+            configurationSection: 'aims',
+            fileEvents: vscode.workspace.createFileSystemWatcher('**/*.aims')
+        },
+        outputChannelName: 'AIMS Language Server'
+    };
+    client = new LanguageClient('aims', 'AIMS Language Server', serverOptions, clientOptions);
+    const current = () => client;
+
+    const status = new SoaStatusItem(current);
+    const coverage = new CoverageView(current);
+    context.subscriptions.push(
+        status,
+        coverage,
+        vscode.commands.registerCommand('aims.showSoaCoverage', () => coverage.showSoaCoverage()),
+        vscode.commands.registerCommand('aims.showNistCoverage', () => coverage.showNistCoverage()),
+        ReportPanel.register(current),
+        vscode.commands.registerCommand('aims.restartServer', async () => {
+            await client?.restart();
+            status.refreshSoon();
+            vscode.window.setStatusBarMessage('$(check) AIMS language server restarted', 5_000);
+        }),
+        client.onDidChangeState(event => {
+            if (event.newState === State.Running) {
+                status.refreshSoon();
+            }
+        })
+    );
+    await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+    await client?.stop();
+    client = undefined;
+}
