@@ -17,6 +17,8 @@ export const ExitCode = {
 export interface CliOption {
     readonly type: 'string' | 'boolean';
     readonly short?: string;
+    /** A string option that may be given several times; its value is the list of them. */
+    readonly multiple?: boolean;
     /** Placeholder for the value in help text, e.g. `YYYY-MM-DD`. */
     readonly value?: string;
     readonly description: string;
@@ -29,8 +31,8 @@ export interface CliOutput {
 }
 
 export interface CommandInput {
-    /** Option values by long name: strings for `type: 'string'`, booleans for flags. */
-    readonly values: Readonly<Record<string, string | boolean | undefined>>;
+    /** Option values by long name: strings for `type: 'string'` (lists if `multiple`), booleans for flags. */
+    readonly values: Readonly<Record<string, string | boolean | string[] | undefined>>;
     readonly positionals: readonly string[];
     /** The directory paths and output are relative to. */
     readonly cwd: string;
@@ -72,6 +74,13 @@ export class CliError extends Error {
 export function stringOption(input: CommandInput, name: string): string | undefined {
     const value = input.values[name];
     return typeof value === 'string' ? value : undefined;
+}
+
+/** Every value of a `multiple` option, each also split at commas: `--x a,b --x c` gives a, b, c. */
+export function listOption(input: CommandInput, name: string): string[] {
+    const value = input.values[name];
+    const given = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+    return given.flatMap(v => v.split(',')).map(v => v.trim()).filter(v => v !== '');
 }
 
 export function flag(input: CommandInput, name: string): boolean {

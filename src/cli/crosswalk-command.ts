@@ -11,7 +11,7 @@ import { renderTable } from './formats/table.js';
  * The catalog id the user meant: exact, or differing only in case or spacing (`govern  1.1`,
  * `a.6.2.4`). Anything else, such as a missing dot, is a usage error with suggestions.
  */
-function resolveId(written: string, option: string, kinds: readonly CatalogEntryKind[], what: string): string {
+function resolveId(written: string, option: string | undefined, kinds: readonly CatalogEntryKind[], what: string): string {
     const ids = kinds.flatMap(kind => catalog.ofKind(kind).map(item => item.id));
     const text = written.trim().replace(/\s+/g, ' ');
     const match = ids.find(id => id === text) ?? ids.find(id => id.toUpperCase() === text.toUpperCase());
@@ -20,7 +20,21 @@ function resolveId(written: string, option: string, kinds: readonly CatalogEntry
     }
     const suggestions = didYouMean(text, ids);
     const hint = suggestions.length > 0 ? `; did you mean ${suggestions.map(s => `'${s}'`).join(' or ')}?` : '';
-    throw new CliError(`--${option} '${written}' is not ${what}${hint}`, { usage: true });
+    throw new CliError(`${option ? `--${option} ` : ''}'${written}' is not ${what}${hint}`, { usage: true });
+}
+
+/**
+ * `aims crosswalk GOVERN 1.1` or `aims crosswalk A.6.2.4`: the id as a positional argument
+ * (the shell splits `GOVERN 1.1` in two), taken as --nist or --iso by what it names.
+ */
+function positionalFilter(words: readonly string[]): { nist?: string; iso?: string } {
+    const written = words.join(' ');
+    const nistIds = catalog.ofKind('nist-subcategory').map(item => item.id);
+    const text = written.trim().replace(/\s+/g, ' ').toUpperCase();
+    if (nistIds.some(id => id === text) || /^(GOVERN|MAP|MEASURE|MANAGE)\b/.test(text)) {
+        return { nist: resolveId(written, undefined, ['nist-subcategory'], 'a NIST AI RMF subcategory') };
+    }
+    return { iso: resolveId(written, undefined, ['clause', 'annex-a-control'], 'an ISO/IEC 42001 clause or Annex A control') };
 }
 
 function selectPairs(nist: string | undefined, iso: string | undefined): CrosswalkPair[] {
@@ -36,20 +50,21 @@ function selectPairs(nist: string | undefined, iso: string | undefined): Crosswa
 export const crosswalkCommand: CliCommand = {
     name: 'crosswalk',
     summary: 'Show which ISO/IEC 42001 clauses and controls each NIST AI RMF subcategory maps to.',
-    usage: 'crosswalk [--nist ID] [--iso ID] [--json]',
+    usage: 'crosswalk [ID] [--nist ID] [--iso ID] [--json]',
     description: [
         'Prints the crosswalk from NIST AI RMF 1.0 subcategories to ISO/IEC 42001 clauses and',
         'Annex A controls: one row per subcategory. --nist and --iso narrow it to the rows of one',
-        'subcategory or of one clause or control.'
+        'subcategory or of one clause or control; an ID without an option is either, by its form.'
     ].join('\n'),
     options: {
         nist: { type: 'string', value: 'ID', description: 'Only this NIST AI RMF subcategory, e.g. "GOVERN 1.1".' },
         iso: { type: 'string', value: 'ID', description: 'Only subcategories mapped to this ISO/IEC 42001 clause or control, e.g. A.6.2.4.' },
         json: { type: 'boolean', description: 'Print a JSON array of { "nist", "iso" } objects instead of a table.' }
     },
-    positionals: { min: 0, max: 0 },
+    positionals: { min: 0, max: 2 },
     epilogue: [
         'Examples:',
+        '  aims crosswalk GOVERN 1.1',
         '  aims crosswalk --nist "GOVERN 1.1"',
         '  aims crosswalk --iso A.6.2.4 --json'
     ].join('\n'),
@@ -57,8 +72,14 @@ export const crosswalkCommand: CliCommand = {
     async run(input, out) {
         const nistText = stringOption(input, 'nist');
         const isoText = stringOption(input, 'iso');
-        const nist = nistText === undefined ? undefined : resolveId(nistText, 'nist', ['nist-subcategory'], 'a NIST AI RMF subcategory');
-        const iso = isoText === undefined ? undefined : resolveId(isoText, 'iso', ['clause', 'annex-a-control'], 'an ISO/IEC 42001 clause or Annex A control');
+        if (input.positionals.length > 0 && (nistText !== undefined || isoText !== undefined)) {
+            throw new CliError(`give the id either as an argument or with --nist/--iso, not both: aims crosswalk ${input.positionals.join(' ')}`, { usage: true });
+        }
+        const filter = input.positionals.length > 0 ? positionalFilter(input.positionals) : {
+            nist: nistText === undefined ? undefined : resolveId(nistText, 'nist', ['nist-subcategory'], 'a NIST AI RMF subcategory'),
+            iso: isoText === undefined ? undefined : resolveId(isoText, 'iso', ['clause', 'annex-a-control'], 'an ISO/IEC 42001 clause or Annex A control')
+        };
+        const { nist, iso } = filter;
         const pairs = selectPairs(nist, iso);
         if (flag(input, 'json')) {
             out.stdout(JSON.stringify(pairs, null, 2) + '\n');

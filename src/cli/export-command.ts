@@ -8,7 +8,8 @@ import { DEFAULT_CATALOG_HREF } from '../oscal/oscal-context.js';
 import { exportOscal, isOscalModel, OSCAL_MODELS, oscalTimestamp, serializeOscal } from '../oscal/oscal-export.js';
 import { didYouMean } from '../catalog/did-you-mean.js';
 import { CliError, ExitCode, stringOption, type CliCommand } from './cli-command.js';
-import { loadForReport, writeOutputFile } from './report-command.js';
+import { writeOutputFile } from './output-file.js';
+import { loadCommandWorkspace, SEVERITY_OPTION } from './workspace-loader.js';
 
 export const exportOscalCommand: CliCommand = {
     name: 'export oscal',
@@ -32,7 +33,8 @@ export const exportOscalCommand: CliCommand = {
         out: { type: 'string', short: 'o', value: 'FILE', description: 'Write the JSON to FILE (default: standard output).' },
         today: { type: 'string', value: 'YYYY-MM-DD', description: 'Date of the export: last-modified and evidence freshness (default: the commit date, else today).' },
         'catalog-href': { type: 'string', value: 'HREF', description: `Where the exported catalog lives, relative to the other models (default ${DEFAULT_CATALOG_HREF}).` },
-        'expiry-window': { type: 'string', value: 'DAYS', description: 'Evidence that expires within DAYS days counts as expiring (default 30).' }
+        'expiry-window': { type: 'string', value: 'DAYS', description: 'Evidence that expires within DAYS days counts as expiring (default 30).' },
+        severity: SEVERITY_OPTION
     },
     positionals: { min: 0, max: Number.POSITIVE_INFINITY },
     epilogue: [
@@ -52,7 +54,7 @@ export const exportOscalCommand: CliCommand = {
             const suggestion = didYouMean(model, [...OSCAL_MODELS], 1)[0];
             throw new CliError(`unknown OSCAL model '${model}'${suggestion ? `; did you mean '${suggestion}'?` : ''} (use one of: ${OSCAL_MODELS.join(', ')})`, { usage: true });
         }
-        const loaded = await loadForReport(input);
+        const loaded = await loadCommandWorkspace(input);
         const today = stringOption(input, 'today');
         // Without --today the export describes the commit: its date is the day evidence is judged on.
         const commit = gitCommit(loaded.workspaceRoot);

@@ -48,7 +48,7 @@ function commandHelp(command: CliCommand): string {
     const options = { ...command.options, help: HELP_OPTION };
     const rows = Object.entries(options).map(([name, option]) => {
         const short = option.short ? `-${option.short}, ` : '    ';
-        const value = option.type === 'string' ? ` ${option.value ?? 'VALUE'}` : '';
+        const value = option.type === 'string' ? ` ${option.value ?? 'VALUE'}${option.multiple ? ' ...' : ''}` : '';
         return [`${short}--${name}${value}`, option.description];
     });
     const width = Math.max(...rows.map(([left]) => left.length));
@@ -94,7 +94,9 @@ function parseError(error: unknown, command: CliCommand): CliError | undefined {
     if (unknown) {
         const names = Object.keys(command.options).map(name => `--${name}`);
         const suggestions = unknown[1].startsWith('--') ? didYouMean(unknown[1], names, 1) : [];
-        const hint = suggestions.length > 0 ? `; did you mean '${suggestions[0]}'?` : '';
+        // `validate` takes --format json; the listing commands have a --json flag instead.
+        const formatHint = /^(--format|-f)(=|$)/.test(unknown[1]) && command.options.json ? "; for JSON output use '--json'" : '';
+        const hint = suggestions.length > 0 ? `; did you mean '${suggestions[0]}'?` : formatHint;
         return new CliError(`unknown option '${unknown[1]}' for 'aims ${command.name}'${hint}`, { usage: true });
     }
     const missing = /Option '(?:-\w, )?(--[\w-]+) <value>' argument missing/.exec(error.message);
@@ -112,7 +114,7 @@ function parseError(error: unknown, command: CliCommand): CliError | undefined {
 async function runCommand(command: CliCommand, args: string[], out: CliOutput, cwd: string): Promise<number> {
     const options: ParseArgsConfig['options'] = { help: { type: 'boolean', short: 'h' } };
     for (const [name, option] of Object.entries(command.options)) {
-        options[name] = { type: option.type, ...(option.short ? { short: option.short } : {}) };
+        options[name] = { type: option.type, ...(option.short ? { short: option.short } : {}), ...(option.multiple ? { multiple: true } : {}) };
     }
     let parsed;
     try {
@@ -131,8 +133,8 @@ async function runCommand(command: CliCommand, args: string[], out: CliOutput, c
     if (parsed.positionals.length > max) {
         throw new CliError(`unexpected argument '${parsed.positionals[max]}' for 'aims ${command.name}'`, { usage: true });
     }
-    // No option is `multiple`, so every value is a single string or boolean.
-    const values = parsed.values as Record<string, string | boolean | undefined>;
+    // A string or boolean per option; a list of strings for `multiple` ones.
+    const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
     return command.run({ values, positionals: parsed.positionals, cwd }, out);
 }
 

@@ -3,13 +3,12 @@
  * applicability, NIST AI RMF coverage, risk register with heat maps, AI system inventory and
  * findings) as one self-contained HTML file or as Markdown, from the validated workspace.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, extname, resolve } from 'node:path';
-import { parseIsoDate } from '../model/dates.js';
+import { extname } from 'node:path';
 import { collectReportData } from '../report/aims-report-data.js';
 import { isReportFormat, renderReport, REPORT_FORMATS, type ReportFormat } from '../report/aims-report.js';
-import { CliError, countOption, ExitCode, stringOption, type CliCommand, type CommandInput } from './cli-command.js';
-import { display, loadWorkspace, type LoadedWorkspace } from './workspace-loader.js';
+import { CliError, ExitCode, stringOption, type CliCommand } from './cli-command.js';
+import { writeOutputFile } from './output-file.js';
+import { loadCommandWorkspace, SEVERITY_OPTION } from './workspace-loader.js';
 
 export const reportCommand: CliCommand = {
     name: 'report',
@@ -29,7 +28,8 @@ export const reportCommand: CliCommand = {
         format: { type: 'string', short: 'f', value: 'FORMAT', description: `Report format: ${REPORT_FORMATS.join(', ')} (default: from the --out extension, else html).` },
         out: { type: 'string', short: 'o', value: 'FILE', description: 'Write the report to FILE (default: standard output).' },
         today: { type: 'string', value: 'YYYY-MM-DD', description: 'Date the report describes: reviews and evidence expiry are judged against it (default: today, UTC).' },
-        'expiry-window': { type: 'string', value: 'DAYS', description: 'Evidence that expires within DAYS days counts as expiring (default 30).' }
+        'expiry-window': { type: 'string', value: 'DAYS', description: 'Evidence that expires within DAYS days counts as expiring (default 30).' },
+        severity: SEVERITY_OPTION
     },
     positionals: { min: 0, max: Number.POSITIVE_INFINITY },
     epilogue: [
@@ -44,7 +44,7 @@ export const reportCommand: CliCommand = {
     async run(input, out) {
         const target = stringOption(input, 'out');
         const format = reportFormat(stringOption(input, 'format'), target);
-        const loaded = await loadForReport(input);
+        const loaded = await loadCommandWorkspace(input);
         const today = loaded.services.aims.Settings.today();
         const data = collectReportData(loaded.services, loaded.built.documents, today, { root: loaded.workspaceRoot });
         const text = renderReport(data, format);
@@ -66,34 +66,4 @@ function reportFormat(given: string | undefined, target: string | undefined): Re
     }
     const extension = target ? extname(target).toLowerCase() : '';
     return extension === '.md' || extension === '.markdown' ? 'md' : 'html';
-}
-
-/** `--today` and `--expiry-window` checked, then the workspace built as validate builds it. */
-export async function loadForReport(input: CommandInput): Promise<LoadedWorkspace> {
-    const today = stringOption(input, 'today');
-    if (today !== undefined && parseIsoDate(today) === undefined) {
-        throw new CliError(`--today '${today}' is not a date; write it as YYYY-MM-DD, e.g. 2026-06-01`, { usage: true });
-    }
-    const expiryWindow = input.values['expiry-window'] === undefined ? undefined : countOption(input, 'expiry-window');
-    const paths = input.positionals.length > 0 ? input.positionals : ['.'];
-    return loadWorkspace(paths, input.cwd, {
-        ...(today !== undefined ? { today } : {}),
-        ...(expiryWindow !== undefined ? { evidenceExpiryWindowDays: expiryWindow } : {})
-    });
-}
-
-/** Write `text` to `path` (relative to `cwd`), creating missing folders; a clear error if that fails. */
-export function writeOutputFile(path: string, cwd: string, text: string): void {
-    const absolute = resolve(cwd, path);
-    try {
-        mkdirSync(dirname(absolute), { recursive: true });
-        writeFileSync(absolute, text, 'utf8');
-    } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-            : code === 'EISDIR' ? 'is a directory'
-            : code === 'ENOTDIR' || code === 'EEXIST' ? 'a part of the path is not a directory'
-            : error instanceof Error ? error.message : String(error);
-        throw new CliError(`cannot write ${display(absolute, cwd)}: ${reason}`);
-    }
 }

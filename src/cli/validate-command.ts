@@ -2,7 +2,6 @@
  * `aims validate [paths...]`: build the workspace with every rule, print the findings in the
  * chosen format, and exit with 1 when there are errors (or more warnings than allowed).
  */
-import { parseIsoDate } from '../model/dates.js';
 import { CliError, countOption, ExitCode, flag, stringOption, type CliCommand } from './cli-command.js';
 import { collectFindings } from './findings.js';
 import { formatGithub } from './formats/github.js';
@@ -12,7 +11,7 @@ import { formatSarif } from './formats/sarif.js';
 import { formatText } from './formats/text.js';
 import { repositoryRoot } from './repository-root.js';
 import { TOOL } from './tool-info.js';
-import { loadWorkspace, MAX_FILE_BYTES } from './workspace-loader.js';
+import { loadCommandWorkspace, MAX_FILE_BYTES, SEVERITY_OPTION } from './workspace-loader.js';
 
 const FORMATS: Record<string, OutputFormatter> = {
     text: formatText,
@@ -38,6 +37,7 @@ export const validateCommand: CliCommand = {
         today: { type: 'string', value: 'YYYY-MM-DD', description: 'Date that review, due and expiry checks compare against (default: today, UTC).' },
         'expiry-window': { type: 'string', value: 'DAYS', description: 'Warn about evidence that expires within DAYS days (default 30).' },
         'max-warnings': { type: 'string', value: 'N', description: 'Exit with 1 when there are more than N warnings.' },
+        severity: SEVERITY_OPTION,
         quiet: { type: 'boolean', short: 'q', description: 'List errors only (counts and exit code still include warnings).' }
     },
     positionals: { min: 0, max: Number.POSITIVE_INFINITY },
@@ -58,18 +58,8 @@ export const validateCommand: CliCommand = {
         if (!formatter) {
             throw new CliError(`unknown format '${format}'; use one of: ${Object.keys(FORMATS).join(', ')}`, { usage: true });
         }
-        const today = stringOption(input, 'today');
-        if (today !== undefined && parseIsoDate(today) === undefined) {
-            throw new CliError(`--today '${today}' is not a date; write it as YYYY-MM-DD, e.g. 2026-06-01`, { usage: true });
-        }
-        const expiryWindow = countOption(input, 'expiry-window');
         const maxWarnings = countOption(input, 'max-warnings');
-
-        const paths = input.positionals.length > 0 ? input.positionals : ['.'];
-        const loaded = await loadWorkspace(paths, input.cwd, {
-            ...(today !== undefined ? { today } : {}),
-            ...(expiryWindow !== undefined ? { evidenceExpiryWindowDays: expiryWindow } : {})
-        });
+        const loaded = await loadCommandWorkspace(input);
         const result = collectFindings(loaded.built, input.cwd);
         const shown = flag(input, 'quiet') ? { ...result, findings: result.findings.filter(f => f.severity === 'error') } : result;
         out.stdout(formatter(shown, {

@@ -9,8 +9,11 @@ import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createAimsServices, type AimsServices } from '../language/aims-module.js';
 import { buildWorkspace, type BuiltWorkspace, type SourceText } from '../workspace/aims-workspace.js';
-import type { AimsSettingsValues } from '../workspace/aims-settings.js';
-import { CliError } from './cli-command.js';
+import type { AimsSettingsValues, SeverityOverride } from '../workspace/aims-settings.js';
+import { parseIsoDate } from '../model/dates.js';
+import { didYouMean } from '../catalog/did-you-mean.js';
+import { ALL_RULES } from '../validation/rules.js';
+import { CliError, countOption, listOption, stringOption, type CliOption, type CommandInput } from './cli-command.js';
 
 /** Larger `.aims` files are refused: an AIMS is hand-written text, megabytes mean a mistake. */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
@@ -49,6 +52,56 @@ export async function loadWorkspace(paths: readonly string[], cwd: string, setti
     const sources: SourceText[] = collected.files.map(file => ({ uri: URI.file(file.path), text: file.text }));
     const built = await buildWorkspace(services, sources);
     return { ...collected, services, built };
+}
+
+/** `--severity`, as the editor's `aims.severity` setting: the same rules, the same levels. */
+export const SEVERITY_OPTION: CliOption = {
+    type: 'string', multiple: true, value: 'RULE=LEVEL',
+    description: 'Change a rule\'s severity (error, warning, info, hint) or switch it off, as aims.severity does in the editor; repeat it or separate with commas.'
+};
+
+const SEVERITY_LEVELS: readonly SeverityOverride[] = ['error', 'warning', 'info', 'hint', 'off'];
+
+/** `review-overdue=error,aims/evidence-expiring=off` as a severity table; a usage error for anything else. */
+function severityOverrides(input: CommandInput): Record<string, SeverityOverride> {
+    const names = ALL_RULES.map(rule => rule.code.replace(/^aims\//, ''));
+    const table: Record<string, SeverityOverride> = {};
+    for (const entry of listOption(input, 'severity')) {
+        const match = /^([^=]+)=(.*)$/.exec(entry);
+        if (!match) {
+            throw new CliError(`--severity '${entry}' needs the form RULE=LEVEL, e.g. review-overdue=error`, { usage: true });
+        }
+        const name = match[1].trim().replace(/^aims\//, '');
+        const level = match[2].trim().toLowerCase();
+        if (!names.includes(name)) {
+            const guess = didYouMean(name, names, 1)[0];
+            throw new CliError(`--severity: there is no rule '${match[1].trim()}'${guess ? `; did you mean '${guess}'?` : ''} (docs/language.md lists the rules)`, { usage: true });
+        }
+        if (!(SEVERITY_LEVELS as readonly string[]).includes(level)) {
+            throw new CliError(`--severity ${name}: '${match[2].trim()}' is not a level; use one of: ${SEVERITY_LEVELS.join(', ')}`, { usage: true });
+        }
+        table[name] = level as SeverityOverride;
+    }
+    return table;
+}
+
+/**
+ * The workspace a command's arguments name (default: the current directory), with `--today`,
+ * `--expiry-window` and `--severity` checked first, so that every command reads them the same way.
+ */
+export async function loadCommandWorkspace(input: CommandInput): Promise<LoadedWorkspace> {
+    const today = stringOption(input, 'today');
+    if (today !== undefined && parseIsoDate(today) === undefined) {
+        throw new CliError(`--today '${today}' is not a date; write it as YYYY-MM-DD, e.g. 2026-06-01`, { usage: true });
+    }
+    const expiryWindow = countOption(input, 'expiry-window');
+    const severity = severityOverrides(input);
+    const paths = input.positionals.length > 0 ? input.positionals : ['.'];
+    return loadWorkspace(paths, input.cwd, {
+        ...(today !== undefined ? { today } : {}),
+        ...(expiryWindow !== undefined ? { evidenceExpiryWindowDays: expiryWindow } : {}),
+        ...(Object.keys(severity).length > 0 ? { severity } : {})
+    });
 }
 
 /** Read the `.aims` files under `paths` (relative to `cwd`); throws a `CliError` listing every problem. */

@@ -11,6 +11,7 @@ import {
 import { AimsGeneratedModule, AimsGeneratedSharedModule } from './generated/module.js';
 import { AimsValueConverter } from '../parser/aims-value-converter.js';
 import { AimsScopeComputation } from '../references/aims-scope-computation.js';
+import { AimsScopeProvider } from '../references/aims-scope-provider.js';
 import { AimsModel } from '../model/aims-model.js';
 import { AimsSettings } from '../workspace/aims-settings.js';
 import { AimsWorkspaceManager } from '../workspace/aims-workspace-manager.js';
@@ -31,6 +32,7 @@ import { AimsCompletionProvider } from '../lsp/aims-completion-provider.js';
 import { AimsConfigurationProvider } from '../lsp/aims-configuration-provider.js';
 import { AimsDocumentSymbolProvider } from '../lsp/aims-document-symbol-provider.js';
 import { AimsDocumentUpdateHandler } from '../lsp/aims-document-update-handler.js';
+import { AimsDocumentBuilder } from '../lsp/aims-document-builder.js';
 import { AimsHoverProvider } from '../lsp/aims-hover-provider.js';
 import { AimsNodeKindProvider } from '../lsp/aims-node-kind-provider.js';
 
@@ -58,7 +60,8 @@ export const AimsModule: Module<AimsServices, PartialLangiumServices & AimsAdded
         ValueConverter: () => new AimsValueConverter()
     },
     references: {
-        ScopeComputation: services => new AimsScopeComputation(services)
+        ScopeComputation: services => new AimsScopeComputation(services),
+        ScopeProvider: services => new AimsScopeProvider(services)
     },
     validation: {
         AimsValidator: services => new AimsValidator(services),
@@ -82,6 +85,7 @@ export const AimsModule: Module<AimsServices, PartialLangiumServices & AimsAdded
 export const AimsSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
         WorkspaceManager: services => new AimsWorkspaceManager(services),
+        DocumentBuilder: services => new AimsDocumentBuilder(services),
         ConfigurationProvider: services => new AimsConfigurationProvider(services)
     },
     lsp: {

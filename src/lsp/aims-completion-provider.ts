@@ -13,7 +13,9 @@ import type { Position } from 'vscode-languageserver';
 import { isCatalogUri } from '../catalog/catalog-document.js';
 import type { AimsServices } from '../language/aims-module.js';
 import type { AimsModel } from '../model/aims-model.js';
+import { isOrgControl } from '../language/generated/ast.js';
 import { catalogItemFor, catalogOrder, displayTitle } from './catalog-entries.js';
+import { declarationKeyword, titleOf } from './aims-document-symbol-provider.js';
 
 /**
  * The end of a catalog id being typed: `A.6.`, `a.6.2`, `6.1.`, `GOVERN 1.`, `MAP 2`, `Article 1`.
@@ -81,7 +83,7 @@ export class AimsCompletionProvider extends DefaultCompletionProvider {
         const item = super.createReferenceCompletionItem(description, refInfo, context);
         const entry = isCatalogUri(description.documentUri) ? catalogItemFor(description.type, description.name) : undefined;
         if (!entry) {
-            return item;
+            return this.declarationItem(item, description, refInfo);
         }
         // In an SoA, controls still missing from it are what the author most likely wants next.
         const decided = refInfo.property === 'control' && entry.kind === 'annex-a-control' && this.model.soaEntryFor(entry.id) !== undefined;
@@ -89,10 +91,36 @@ export class AimsCompletionProvider extends DefaultCompletionProvider {
         return {
             ...item,
             detail: title,
-            // Shown next to every id in the list, not only the focused one, where the client can.
-            labelDetails: this.clientCapabilities?.completionItem?.labelDetailsSupport ? { description: title } : undefined,
+            labelDetails: this.labelDetails(title),
             documentation: entry.summary || undefined,
             sortText: `${decided ? 1 : 0}${String(catalogOrder(entry)).padStart(5, '0')}`
         };
+    }
+
+    /**
+     * One of the user's declarations: `person "Alice Moreau"` instead of the AST type name, so a
+     * name like `jdv` is recognisable. Organisation controls sort after the Annex A controls, and
+     * in an SoA after them only once they have an entry.
+     */
+    private declarationItem(item: CompletionValueItem, description: AstNodeDescription, refInfo: ReferenceInfo): CompletionValueItem {
+        const node = description.node;
+        if (!node) {
+            return item;
+        }
+        const keyword = declarationKeyword(node);
+        const title = titleOf(node);
+        const detail = [keyword, title !== undefined ? `"${title}"` : undefined].filter(Boolean).join(' ');
+        const decided = refInfo.property === 'control' && this.model.soaEntryFor(description.name) !== undefined;
+        return {
+            ...item,
+            detail: detail || item.detail,
+            labelDetails: title ? this.labelDetails(title) : undefined,
+            ...(isOrgControl(node) ? { sortText: `${decided ? 1 : 0}${String(Number.MAX_SAFE_INTEGER)}` } : {})
+        };
+    }
+
+    /** Shown next to every item in the list, not only the focused one, where the client can. */
+    private labelDetails(description: string): CompletionValueItem['labelDetails'] {
+        return this.clientCapabilities?.completionItem?.labelDetailsSupport ? { description } : undefined;
     }
 }

@@ -2,8 +2,9 @@
  * Custom LSP requests for coverage views: `aims/soaCoverage` (Annex A in the statement of
  * applicability) and `aims/nistCoverage` (NIST AI RMF subcategories through the crosswalk).
  * Served by aims-coverage-request.ts, used by the VS Code client's status bar and commands.
- * This file has no imports so that the client bundle can share it without pulling in Langium.
+ * This file imports types only, so that the client bundle can share it without pulling in Langium.
  */
+import type { NistCoverageStatus } from '../model/aims-model.js';
 
 export const SOA_COVERAGE_REQUEST = 'aims/soaCoverage';
 export const NIST_COVERAGE_REQUEST = 'aims/nistCoverage';
@@ -49,12 +50,8 @@ export interface SoaCoverageResult {
     readonly controls: readonly SoaControlCoverage[];
 }
 
-/**
- * 'implemented': a mapped control is applicable and implemented; 'planned': mapped controls are
- * applicable but only planned or in progress; 'clauses-only': the crosswalk maps it to clauses
- * but no applicable control; 'not-covered': nothing.
- */
-export type NistState = 'implemented' | 'planned' | 'clauses-only' | 'not-covered';
+/** The model's coverage status of a subcategory (see NistCoverageStatus), sent as it is. */
+export type NistState = NistCoverageStatus;
 
 export interface NistSubcategoryRow {
     readonly id: string;

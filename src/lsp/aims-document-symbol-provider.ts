@@ -62,10 +62,20 @@ export class AimsDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
 
 /** `keyword name "title"`, from the declaration's own text. */
 export function declarationLabel(node: AstNode, name: string): string {
-    const keyword = node.$cstNode ? firstToken(node.$cstNode)?.text : undefined;
-    const title = (node as { title?: unknown }).title;
-    const parts = [keyword, name, typeof title === 'string' ? quoted(title) : undefined];
+    const title = titleOf(node);
+    const parts = [declarationKeyword(node), name, title !== undefined ? quoted(title) : undefined];
     return parts.filter((p): p is string => Boolean(p)).join(' ');
+}
+
+/** The keyword a declaration starts with, as written (`person`, `risk`, `control`). */
+export function declarationKeyword(node: AstNode): string | undefined {
+    return node.$cstNode ? firstToken(node.$cstNode)?.text : undefined;
+}
+
+/** The quoted title after a declaration's name, if it has one. */
+export function titleOf(node: AstNode): string | undefined {
+    const title = (node as { title?: unknown }).title;
+    return typeof title === 'string' ? title : undefined;
 }
 
 function firstToken(cst: CstNode): CstNode | undefined {

@@ -2,7 +2,8 @@
  * Formatting for `.aims` files. It only ever changes whitespace, keeps every comment, and is
  * idempotent (formatting a formatted file changes nothing):
  *
- * - top-level declarations start at column 0, with at most one blank line between them;
+ * - top-level declarations start at column 0, with at most one blank line between them; the
+ *   doc comment of a declaration (`/** ... *\/`) starts a line of its own;
  * - the fields of a declaration's `{ }` block go one per line, indented by 4 spaces, with at
  *   most one blank line between fields; the closing `}` goes on its own line;
  * - statement of applicability entries go one per line;
@@ -91,7 +92,9 @@ export class AimsFormatter extends AbstractFormatter {
      */
     protected override createHiddenTextEdits(previous: CstNode | undefined, hidden: CstNode, formatting: FormattingAction | undefined, context: FormattingContext): TextEdit[] {
         const start = hidden.range.start;
-        if (previous && previous.range.end.line === start.line) {
+        // A comment after other text on its line stays there, unless it must start a line (a doc comment).
+        const startsLine = (formatting?.moves ?? []).some(move => (move.lines ?? 0) > 0);
+        if (previous && previous.range.end.line === start.line && !startsLine) {
             return [];
         }
         const laterLines = super.createHiddenTextEdits(previous, hidden, formatting, context).filter(edit => edit.range.start.line !== start.line);
@@ -143,7 +146,11 @@ export class AimsFormatter extends AbstractFormatter {
         const formatter = this.getNodeFormatter(model);
         items.forEach((item, index) => {
             if (item.kind === 'comment') {
-                return; // top-level comments go to column 0 by default
+                // A doc comment belongs to the declaration after it: it starts a line, like the declaration.
+                if (index > 0 && isDocComment(item.cst) && items[index + 1]?.kind === 'child') {
+                    formatter.cst([item.cst]).prepend(DECLARATION_BREAK);
+                }
+                return; // other top-level comments go to column 0 by default
             }
             // Nothing at all before the first declaration: no leading blank lines or spaces.
             formatter.cst([item.cst]).prepend(index === 0 ? Formatting.noSpace() : DECLARATION_BREAK);
@@ -199,6 +206,10 @@ function firstLeaf(cst: CstNode): CstNode {
         current = current.content[0];
     }
     return current;
+}
+
+function isDocComment(cst: CstNode): boolean {
+    return cst.text.startsWith('/**') && cst.text !== '/**/';
 }
 
 function isKeywordToken(cst: CstNode, keyword: string): boolean {

@@ -43,7 +43,9 @@ export class AimsHoverProvider extends AstNodeHoverProvider {
     }
 
     private catalogHover(item: CatalogItem): string {
-        const lines = [`**${item.id}**${item.title ? ' ' + esc(item.title) : ''}`, '', `*${CATALOG_KIND_NAMES[item.kind]}*`, ''];
+        // Annex III points are bare numbers; `**5**` alone would not say what it is.
+        const id = item.kind === 'annex-iii-area' ? `Annex III point ${item.id}` : item.id;
+        const lines = [`**${esc(id)}**${item.title ? ' ' + esc(item.title) : ''}`, '', `*${CATALOG_KIND_NAMES[item.kind]}*`, ''];
         if (item.summary) {
             lines.push(esc(item.summary), '');
         }

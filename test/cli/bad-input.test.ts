@@ -123,6 +123,13 @@ describe('aims: bad usage', () => {
         usage(runAims(['validate', '--colour'], { cwd: dir }), "unknown option '--colour' for 'aims validate'");
     });
 
+    it('points the listing commands\' --format to their --json flag', () => {
+        usage(runAims(['catalog', 'nist', '--format', 'json']), "unknown option '--format' for 'aims catalog'; for JSON output use '--json'",
+            "Run 'aims catalog --help' for usage.");
+        usage(runAims(['crosswalk', '-f', 'json']), "unknown option '-f' for 'aims crosswalk'; for JSON output use '--json'",
+            "Run 'aims crosswalk --help' for usage.");
+    });
+
     it('rejects an unknown command, suggesting the closest one', () => {
         usage(runAims(['valdate']), "unknown command 'valdate'; did you mean 'validate'?", "Run 'aims --help' for usage.");
         usage(runAims(['frobnicate']), "unknown command 'frobnicate'", "Run 'aims --help' for usage.");
@@ -143,10 +150,19 @@ describe('aims: bad usage', () => {
         usage(runAims(['catalog']), "'aims catalog' needs 1 argument: aims catalog <annex-a|clauses|annex-c|nist|eu-ai-act> [--json]",
             "Run 'aims catalog --help' for usage.");
         usage(runAims(['catalog', 'nist', 'annex-a']), "unexpected argument 'annex-a' for 'aims catalog'", "Run 'aims catalog --help' for usage.");
-        usage(runAims(['crosswalk', 'GOVERN']), "unexpected argument 'GOVERN' for 'aims crosswalk'", "Run 'aims crosswalk --help' for usage.");
+        usage(runAims(['crosswalk', 'GOVERN', '1.1', 'A.2.2']), "unexpected argument 'A.2.2' for 'aims crosswalk'", "Run 'aims crosswalk --help' for usage.");
     });
 
     it('rejects a value for a flag', () => {
         usage(runAims(['catalog', 'nist', '--json=yes']), "option '--json' does not take an argument", "Run 'aims catalog --help' for usage.");
+    });
+});
+
+describe('aims report: unwritable output', () => {
+    it('names the output path as given, with the reason, and exits 2', () => {
+        // A regular file where a folder is needed; the absolute path stays absolute in the message.
+        const target = join(dir, 'notes.md', 'report.html');
+        expectRefused(runAims(['report', 'good.aims', '--out', target], { cwd: dir }),
+            `aims: cannot write ${target}: a part of the path is not a directory\n`);
     });
 });

@@ -118,6 +118,20 @@ describe('aims crosswalk', () => {
         expect(run.stderr).toBe("aims: --nist 'GOVERN 11' is not a NIST AI RMF subcategory; did you mean 'GOVERN 1.1'?\nRun 'aims crosswalk --help' for usage.\n");
         expect(run.code).toBe(2);
     });
+
+    it('takes the id without an option, as typed in a shell: `aims crosswalk GOVERN 1.1`, `aims crosswalk A.6.2.4`', () => {
+        expect(json(['crosswalk', 'GOVERN', '1.1', '--json'])).toEqual(json(['crosswalk', '--nist', 'GOVERN 1.1', '--json']));
+        expect(json(['crosswalk', 'govern 1.1', '--json'])).toEqual(json(['crosswalk', '--nist', 'GOVERN 1.1', '--json']));
+        expect(json(['crosswalk', 'A.6.2.4', '--json'])).toEqual(json(['crosswalk', '--iso', 'A.6.2.4', '--json']));
+        expect(json(['crosswalk', '6.1.2', '--json'])).toEqual(json(['crosswalk', '--iso', '6.1.2', '--json']));
+
+        const typo = runAims(['crosswalk', 'GOVERN', '11']);
+        expect(typo.stderr).toBe("aims: 'GOVERN 11' is not a NIST AI RMF subcategory; did you mean 'GOVERN 1.1'?\nRun 'aims crosswalk --help' for usage.\n");
+        expect(typo.code).toBe(2);
+        const both = runAims(['crosswalk', 'A.6.2.4', '--nist', 'GOVERN 1.1']);
+        expect(both.stderr).toContain('aims: give the id either as an argument or with --nist/--iso, not both');
+        expect(both.code).toBe(2);
+    });
 });
 
 describe('aims --help and --version', () => {

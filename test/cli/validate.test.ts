@@ -117,6 +117,37 @@ describe('aims validate: --today and --expiry-window', () => {
     });
 });
 
+describe('aims validate: --severity, as aims.severity in the editor', () => {
+    it('changes the severity of a rule, by name or code, and switches rules off', () => {
+        const run = runAims(['validate', FINDINGS, '--today', '2026-06-01',
+            '--severity', 'soa-undecided=error', '--severity', 'aims/evidence-expiring=off,evidence-path-missing=info']);
+        const lines = findingLines(run.stdout);
+        expect(lines).toContain(`${FINDINGS}/soa.aims:4:19 error aims/soa-undecided A.7.4 awaits a decision: mark it applicable (with status, owner and evidence) or excluded because "...".`);
+        expect(lines.some(line => line.includes('aims/evidence-expiring'))).toBe(false);
+        expect(lines.some(line => / info aims\/evidence-path-missing /.test(line))).toBe(true);
+        expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('4 errors, 0 warnings in 3 files');
+        expect(run.code).toBe(1);
+    });
+
+    it('lets CI fail on warnings the team treats as errors, and pass once they are off', () => {
+        expect(runAims(['validate', CLEAN, '--today', '2027-01-20', '--severity', 'evidence-expiring=error']).code).toBe(1);
+        expect(runAims(['validate', FINDINGS, '--today', '2026-06-01',
+            '--severity', 'unresolved-reference=warning,unknown-catalog-id=warning,soa-incomplete=off']).code).toBe(0);
+    });
+
+    it('refuses an unknown rule with a suggestion, an unknown level and a missing level', () => {
+        const refused = (args: string[], message: string) => {
+            const run = runAims(['validate', CLEAN, ...args]);
+            expect(run.stderr).toBe(`aims: ${message}\nRun 'aims validate --help' for usage.\n`);
+            expect(run.stdout).toBe('');
+            expect(run.code).toBe(2);
+        };
+        refused(['--severity', 'review-overdu=error'], "--severity: there is no rule 'review-overdu'; did you mean 'review-overdue'? (docs/language.md lists the rules)");
+        refused(['--severity', 'review-overdue=fatal'], "--severity review-overdue: 'fatal' is not a level; use one of: error, warning, info, hint, off");
+        refused(['--severity', 'review-overdue'], "--severity 'review-overdue' needs the form RULE=LEVEL, e.g. review-overdue=error");
+    });
+});
+
 describe('aims validate: --max-warnings and --quiet', () => {
     // On 2027-01-20 the clean workspace has exactly one warning (evidence expiring) and no error.
     const args = ['validate', CLEAN, '--today', '2027-01-20'];

@@ -107,6 +107,22 @@ describe('formatting: comments', () => {
         expect(await comments(formatted)).toEqual(['// first']);
     });
 
+    it('puts the doc comment of a declaration on a line of its own, even after the } of the one before', async () => {
+        const text = 'person a "A" { role "x" } /** Runs the model. */\nperson b "B" { role "y" } // trailing\n/** Second. */ person c "C"\n';
+        expect(await format(text)).toBe([
+            'person a "A" {',
+            '    role "x"',
+            '}',
+            '/** Runs the model. */',
+            'person b "B" {',
+            '    role "y"',
+            '} // trailing',
+            '/** Second. */',
+            'person c "C"',
+            ''
+        ].join('\n'));
+    });
+
     it('keeps every comment of a messy file, in order', async () => {
         const text = EXAMPLE_FILES['unformatted.aims'];
         const before = await comments(text);

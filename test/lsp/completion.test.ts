@@ -112,6 +112,23 @@ describe('completion of keywords and names', () => {
         const services = await lspServices();
         const items = await complete(services, { 'people.aims': PEOPLE, 'risks.aims': 'risk r "R" { owner <|> }' });
         expect(labels(items)).toEqual(['alice', 'governance']);
-        expect(items.map(i => i.detail)).toEqual(['Person', 'Team']);
+        // What the name stands for, in the language's words: the keyword and the title.
+        expect(items.map(i => i.detail)).toEqual(['person "Alice Moreau"', 'team "AI governance board"']);
+    });
+
+    it('offers organisation controls after the Annex A controls, and after the undecided ones in an SoA', async () => {
+        const services = await lspServices();
+        const control = 'control ACME.1 "Red-team prompts before release" { summary "Attack library run" }\n';
+        const undecided = await complete(services, { 'controls.aims': control, 'soa.aims': 'soa {\n    control <|>\n}\n' });
+        expect(labels(undecided)).toEqual([...annexA, 'ACME.1']);
+        expect(undecided.at(-1)!.detail).toBe('control "Red-team prompts before release"');
+
+        // Once both have an entry, A.2.2 and ACME.1 come last, Annex A first.
+        const withA22 = await complete(services, {
+            'controls.aims': control,
+            'soa.aims': 'soa {\n    control ACME.1 applicable\n    control A.2.2 applicable\n    control <|>\n}\n'
+        });
+        expect(labels(withA22).slice(-2)).toEqual(['A.2.2', 'ACME.1']);
+        expect(labels(withA22)[0]).toBe('A.2.3');
     });
 });

@@ -9,7 +9,7 @@ import { at, lspServices, open, positionOf } from './lsp-workspace.js';
 
 /** The Markdown hover one character into the `nth` occurrence of `needle` (or `delta` characters in). */
 async function hoverText(services: AimsServices, document: LangiumDocument, needle: string, nth = 0, delta = 1): Promise<string> {
-    const hover: Hover | undefined = await services.lsp.HoverProvider!.getHoverContent(document, at(document, positionOf(document, needle, nth, delta)));
+    const hover: Hover | undefined = await services.lsp.HoverProvider!.getHoverContent(document, at(document, positionOf(document, needle, delta, nth)));
     const contents = hover?.contents;
     if (!contents || typeof contents !== 'object' || !('kind' in contents)) {
         throw new Error(`No Markdown hover on '${needle}'.`);
@@ -67,6 +67,15 @@ describe('hover on catalog ids', () => {
         const risks = ws.documents['risks.aims'];
         expect(await hoverText(services, risks, 'A.7.4')).toContain('Statement of applicability: no entry yet');
         expect(await hoverText(services, risks, 'A.10.4')).toContain('**excluded**, because "We supply no AI systems to customers."');
+    });
+
+    it('names an EU AI Act Annex III point as such, not as a bare number', async () => {
+        const services = await lspServices();
+        const ws = await open(services, { 'people.aims': PEOPLE, 'risks.aims': RISKS });
+        const text = await hoverText(services, ws.documents['risks.aims'], 'annex-iii 5', 0, 'annex-iii '.length);
+        const area = catalog.get('annex-iii-area', '5')!;
+        expect(text.split('\n')[0]).toBe(`**Annex III point 5** ${area.title}`);
+        expect(text).toContain('EU AI Act Annex III area');
     });
 
     it('shows the ISO/IEC 42001 clauses and controls a NIST subcategory maps to', async () => {
@@ -159,7 +168,7 @@ describe('hover on the user\'s declarations', () => {
         const services = await lspServices();
         const ws = await open(services, { 'people.aims': PEOPLE });
         const doc = ws.documents['people.aims'];
-        const hover = await services.lsp.HoverProvider!.getHoverContent(doc, at(doc, positionOf(doc, 'Chairs', 0, 2)));
+        const hover = await services.lsp.HoverProvider!.getHoverContent(doc, at(doc, positionOf(doc, 'Chairs', 2)));
         expect(hover).toBeUndefined();
     });
 });

@@ -79,16 +79,8 @@ export function at(document: LangiumDocument, position: Position) {
     return { textDocument: { uri: document.uri.toString() }, position };
 }
 
-/** The position of the `nth` occurrence of `needle` in a document, `delta` characters in. */
-export function positionOf(document: LangiumDocument, needle: string, nth = 0, delta = 0): Position {
-    const text = document.textDocument.getText();
-    let offset = -1;
-    for (let i = 0; i <= nth; i++) {
-        offset = text.indexOf(needle, offset + 1);
-        if (offset < 0) throw new Error(`'${needle}' occurs fewer than ${nth + 1} times in ${document.uri.toString()}.`);
-    }
-    return document.textDocument.positionAt(offset + delta);
-}
+/** Shared with the LSP feature tests: `positionOf(document, needle, shift, occurrence)`. */
+export { positionOf } from '../lsp-features/editor.js';
 
 /**
  * Resolve with a document's diagnostics once a validation of it satisfies `accept`. The timeout

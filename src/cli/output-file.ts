@@ -1,0 +1,26 @@
+/**
+ * Writing a command's result to the file named by `--out` (reports, OSCAL exports).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { CliError } from './cli-command.js';
+import { display } from './workspace-loader.js';
+
+/** Write `text` to `path` (relative to `cwd`), creating missing folders; a clear error if that fails. */
+export function writeOutputFile(path: string, cwd: string, text: string): void {
+    const absolute = resolve(cwd, path);
+    try {
+        mkdirSync(dirname(absolute), { recursive: true });
+        writeFileSync(absolute, text, 'utf8');
+    } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        const reason = code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied'
+            : code === 'EISDIR' ? 'is a directory'
+            : code === 'ENOTDIR' || code === 'EEXIST' ? 'a part of the path is not a directory'
+            : code === 'ENOENT' ? 'the folder cannot hold new files'
+            : code === 'ENOSPC' ? 'no space left on the device'
+            : error instanceof Error ? error.message : String(error);
+        // An absolute path stays absolute: `../../proc/x.html` would only puzzle.
+        throw new CliError(`cannot write ${isAbsolute(path) ? path : display(absolute, cwd)}: ${reason}`);
+    }
+}
