@@ -66,6 +66,8 @@ export class AimsModel {
     private readonly shared: LangiumSharedCoreServices;
     private readonly facts: DocumentCache<string, DocumentFacts>;
     private readonly workspace: WorkspaceCache<string, unknown>;
+    /** The sorted user documents of the last change (see userDocuments). */
+    private documentOrder: LangiumDocument[] = [];
 
     constructor(shared: LangiumSharedCoreServices) {
         this.shared = shared;
@@ -75,10 +77,21 @@ export class AimsModel {
 
     /** The user's documents (never the built-in catalogs), in a stable order. */
     userDocuments(): LangiumDocument[] {
-        return this.cached('documents', () => this.shared.workspace.LangiumDocuments.all
-            .filter(doc => !isCatalogUri(doc.uri) && isModel(doc.parseResult.value))
-            .toArray()
-            .sort((a, b) => URI_ORDER.compare(a.uri.toString(), b.uri.toString())));
+        return this.cached('documents', () => {
+            const documents = this.shared.workspace.LangiumDocuments.all
+                .filter(doc => !isCatalogUri(doc.uri) && isModel(doc.parseResult.value))
+                .toArray();
+            // A keystroke changes a document, not the set of documents: keep the last order then.
+            const last = this.documentOrder;
+            if (documents.length === last.length) {
+                const current = new Set(documents);
+                if (last.every(doc => current.has(doc))) {
+                    return last;
+                }
+            }
+            this.documentOrder = documents.sort((a, b) => URI_ORDER.compare(a.uri.toString(), b.uri.toString()));
+            return this.documentOrder;
+        });
     }
 
     factsOf(document: LangiumDocument): DocumentFacts {

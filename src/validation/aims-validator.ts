@@ -6,7 +6,7 @@
  * Categories: 'fast' checks run on every keystroke; 'slow' ones touch the file system and run
  * on start-up, on save and in the CLI.
  */
-import { AstUtils, CstUtils, GrammarAST, URI, UriUtils, isLeafCstNode, type AstNode, type CstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, URI, UriUtils, WorkspaceCache, isLeafCstNode, type AstNode, type CompositeCstNode, type CstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import {
     isControlApplication,
     type AimsAstType, type AiSystem, type ControlApplication, type Evidence, type ImpactAssessment, type Model,
@@ -53,12 +53,15 @@ export class AimsValidator {
     private readonly settings: AimsSettings;
     private readonly workspaceChecks: WorkspaceChecks;
     private readonly services: AimsServices;
+    /** File existence per URI, forgotten on every workspace change. */
+    private readonly existingFiles: WorkspaceCache<string, Promise<boolean>>;
 
     constructor(services: AimsServices) {
         this.services = services;
         this.model = services.aims.Model;
         this.settings = services.aims.Settings;
         this.workspaceChecks = services.aims.WorkspaceChecks;
+        this.existingFiles = new WorkspaceCache(services.shared);
     }
 
     checkModel(model: Model, accept: ValidationAcceptor): void {
@@ -190,9 +193,14 @@ export class AimsValidator {
             return;
         }
         const target = this.resolveEvidencePath(evidence);
-        if (target.inside && !(await this.services.shared.workspace.FileSystemProvider.exists(target.uri).catch(() => false))) {
+        if (target.inside && !(await this.evidenceFileExists(target.uri))) {
             report(accept, RULES.evidencePathMissing, `Evidence path '${evidence.path}' does not exist in the workspace: correct the path (it is relative to the workspace root), or commit the evidence file.`, { node: evidence, property: 'path' });
         }
+    }
+
+    /** Many evidence entries name the same file: ask the file system once per file and change. */
+    private evidenceFileExists(uri: URI): Promise<boolean> {
+        return this.existingFiles.get(uri.toString(), () => this.services.shared.workspace.FileSystemProvider.exists(uri).catch(() => false));
     }
 
     /** Evidence paths are relative to the workspace root (the folder holding the AIMS). */
@@ -256,7 +264,7 @@ export class AimsValidator {
             return;
         }
         const seen = new Set<string>();
-        for (const cst of CstUtils.streamCst(element.$cstNode)) {
+        for (const cst of ownCstNodes(element)) {
             // Only nodes that assign a property of this element itself, not of nested nodes.
             const owner = cst.grammarSource && GrammarAST.isAssignment(cst.grammarSource.$container) ? cst.grammarSource.$container : undefined;
             if (!owner || owner.operator !== '=' || (cst.astNode !== element && cst.container?.astNode !== element)) {
@@ -272,6 +280,23 @@ export class AimsValidator {
                 });
             }
             seen.add(field);
+        }
+    }
+}
+
+/**
+ * The CST nodes of `element` in document order, and the first nodes of elements nested in it
+ * (whose container belongs to `element`), without walking into nested elements: the nodes
+ * checkDuplicateFields looks at, at a fraction of the cost of streaming the whole subtree.
+ */
+function* ownCstNodes(element: AstNode): Generator<CstNode> {
+    const stack: CstNode[] = element.$cstNode ? [element.$cstNode] : [];
+    while (stack.length > 0) {
+        const node = stack.pop()!;
+        yield node;
+        if (!isLeafCstNode(node) && node.astNode === element) {
+            const children = (node as CompositeCstNode).content;
+            for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
         }
     }
 }

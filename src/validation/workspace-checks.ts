@@ -9,13 +9,13 @@
  * never go stale without re-validating the whole workspace on every keystroke.
  */
 import { AstUtils, DocumentState, WorkspaceCache, type AstNode, type LangiumDocument, type ValidationAcceptor } from 'langium';
-import type { Element } from '../language/generated/ast.js';
 import type { AimsServices } from '../language/aims-module.js';
 import { catalog } from '../catalog/catalog.js';
 import type { AimsModel } from '../model/aims-model.js';
 import { isCatalogUri } from '../catalog/catalog-document.js';
 import { RULES, type RuleInfo } from './rules.js';
 import { report } from './report.js';
+import { DeclaredNames } from './declared-names.js';
 
 export interface WorkspaceFinding {
     readonly rule: RuleInfo;
@@ -27,19 +27,19 @@ export interface WorkspaceFinding {
     readonly data?: Record<string, unknown>;
 }
 
-type NamedElement = Extract<Element, { name: string }>;
-
 export class WorkspaceChecks {
     private readonly services: AimsServices;
     private readonly model: AimsModel;
     private readonly cache: WorkspaceCache<string, Map<string, WorkspaceFinding[]>>;
     /** What each document's last validation reported, to spot stale documents after a build. */
     private readonly reported = new Map<string, string>();
+    private readonly declaredNames: DeclaredNames;
 
     constructor(services: AimsServices) {
         this.services = services;
         this.model = services.aims.Model;
         this.cache = new WorkspaceCache(services.shared);
+        this.declaredNames = new DeclaredNames(this.model);
     }
 
     /**
@@ -107,20 +107,8 @@ export class WorkspaceChecks {
     }
 
     private duplicateNames(): WorkspaceFinding[] {
-        const byName = new Map<string, NamedElement[]>();
-        for (const doc of this.model.userDocuments()) {
-            for (const element of this.model.factsOf(doc).elements) {
-                if ('name' in element && typeof element.name === 'string' && element.$type !== 'Catalog') {
-                    // Push, not spread: this runs over every declaration of the workspace on each change.
-                    const list = byName.get(element.name);
-                    if (list) list.push(element as NamedElement);
-                    else byName.set(element.name, [element as NamedElement]);
-                }
-            }
-        }
         const findings: WorkspaceFinding[] = [];
-        for (const [name, elements] of byName) {
-            if (elements.length < 2) continue;
+        for (const { name, elements } of this.declaredNames.duplicateNames()) {
             for (const element of elements) {
                 const others = elements.filter(e => e !== element).map(where).join(', ');
                 findings.push({
@@ -169,10 +157,12 @@ export class WorkspaceChecks {
 
     private riskTreatments(): WorkspaceFinding[] {
         const findings: WorkspaceFinding[] = [];
+        // Looked up once: thousands of risk-to-control links are checked on every change.
+        const soaByControl = this.model.soaByControl();
         for (const risk of this.model.all('Risk')) {
             risk.controls.forEach((ref, index) => {
                 const id = ref.ref?.name;
-                const entry = id ? this.model.soaEntryFor(id) : undefined;
+                const entry = id ? soaByControl.get(id)?.[0] : undefined;
                 if (id && entry?.decision === 'excluded') {
                     findings.push({
                         rule: RULES.excludedControlTreatsRisk, node: risk, property: 'controls', index,
@@ -180,7 +170,8 @@ export class WorkspaceChecks {
                     });
                 }
             });
-            if (risk.treatment === 'mitigate' && this.model.controlsTreating(risk).length === 0) {
+            // A risk that names a control is treated; only the others need the SoA lookup.
+            if (risk.treatment === 'mitigate' && risk.controls.length === 0 && this.model.controlsTreating(risk).length === 0) {
                 findings.push({
                     rule: RULES.mitigateWithoutControl, node: risk, property: 'treatment',
                     message: `Risk '${risk.name}' is to be mitigated, but no control treats it. Add 'with <control>' or list the risk under 'treats' in a statement of applicability entry.`
