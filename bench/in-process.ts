@@ -9,12 +9,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { DefaultLangiumProfiler, EmptyFileSystem, URI, inject, type ProfilingRecord } from 'langium';
+import { DefaultLangiumProfiler, EmptyFileSystem, URI, type ProfilingRecord } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
-import { AimsModule, AimsSharedModule, createAimsServices, type AimsServices } from '../src/language/aims-module.js';
-import { AimsGeneratedModule, AimsGeneratedSharedModule } from '../src/language/generated/module.js';
-import { registerValidationChecks } from '../src/validation/aims-validator.js';
+import { createAimsServices, type AimsServices } from '../src/language/aims-module.js';
 import { buildWorkspace, type SourceText } from '../src/workspace/aims-workspace.js';
 import { BENCH_TODAY } from './generator.js';
 import { filesBelow } from './workspaces.js';
@@ -177,14 +174,7 @@ class QuietProfiler extends DefaultLangiumProfiler {
  * parser, linker and validator are created, so it has to be part of the injection.
  */
 function createProfiledServices(): AimsServices {
-    const profilerModule = { profilers: { LangiumProfiler: () => new QuietProfiler() } };
-    const shared = inject(createDefaultSharedModule(NodeFileSystem), AimsGeneratedSharedModule, AimsSharedModule, profilerModule);
-    const Aims = inject(createDefaultModule({ shared }), AimsGeneratedModule, AimsModule);
-    shared.ServiceRegistry.register(Aims);
-    registerValidationChecks(Aims);
-    Aims.aims.WorkspaceChecks.listen();
-    void shared.workspace.ConfigurationProvider.initialized({});
-    return Aims;
+    return createAimsServices(NodeFileSystem, { profilers: { LangiumProfiler: () => new QuietProfiler() } }).Aims;
 }
 
 function byteCount(sources: readonly SourceText[]): number {

@@ -100,8 +100,12 @@ export const AimsSharedModule: Module<LangiumSharedServices, PartialLangiumShare
  * Create the shared and language-specific services. Without an LSP connection (CLI, tests)
  * the configuration is marked initialised at once, so the settings come from `Settings.set`.
  */
-export function createAimsServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Aims: AimsServices } {
-    const shared = inject(createDefaultSharedModule(context), AimsGeneratedSharedModule, AimsSharedModule);
+export function createAimsServices(
+    context: DefaultSharedModuleContext,
+    /** Extra shared services, e.g. a profiler for the benchmarks. */
+    sharedOverrides: Module<LangiumSharedServices, PartialLangiumSharedServices> = {}
+): { shared: LangiumSharedServices; Aims: AimsServices } {
+    const shared = inject(createDefaultSharedModule(context), AimsGeneratedSharedModule, AimsSharedModule, sharedOverrides);
     const Aims = inject(createDefaultModule({ shared }), AimsGeneratedModule, AimsModule);
     shared.ServiceRegistry.register(Aims);
     registerValidationChecks(Aims);
