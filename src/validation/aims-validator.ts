@@ -26,17 +26,52 @@ export function registerValidationChecks(services: AimsServices): void {
     const validator = services.validation.AimsValidator;
     const fast: ValidationChecks<AimsAstType> = {
         Model: validator.checkModel,
-        Organisation: validator.checkOrganisation,
-        Policy: validator.checkPolicy,
-        OrgControl: validator.checkOrgControl,
-        AiSystem: validator.checkAiSystem,
-        Risk: validator.checkRisk,
-        ImpactAssessment: validator.checkImpactAssessment,
-        ControlApplication: validator.checkControlApplication,
-        Evidence: validator.checkEvidence
+        Organisation: unlessBroken(validator.checkOrganisation),
+        Policy: unlessBroken(validator.checkPolicy),
+        OrgControl: unlessBroken(validator.checkOrgControl),
+        AiSystem: unlessBroken(validator.checkAiSystem),
+        Risk: unlessBroken(validator.checkRisk),
+        ImpactAssessment: unlessBroken(validator.checkImpactAssessment),
+        ControlApplication: unlessBroken(validator.checkControlApplication),
+        Evidence: unlessBroken(validator.checkEvidence)
     };
     registry.register(fast, validator, 'fast');
     registry.register<AimsAstType>({ Evidence: validator.checkEvidenceFile }, validator, 'slow');
+}
+
+/**
+ * A declaration with a syntax error inside is only half built by the parser's recovery (a field
+ * can be missing or hold the wrong token), so rules about its content would talk nonsense
+ * ("reviewed every 12 undefined"). Its syntax error is what the user needs first.
+ */
+function unlessBroken<N extends AstNode>(check: (node: N, accept: ValidationAcceptor) => void): (node: N, accept: ValidationAcceptor) => void {
+    return function (this: AimsValidator, node: N, accept: ValidationAcceptor) {
+        if (!hasSyntaxError(node)) {
+            check.call(this, node, accept);
+        }
+    };
+}
+
+export function hasSyntaxError(node: AstNode): boolean {
+    const { parserErrors, lexerErrors } = AstUtils.getDocument(node).parseResult;
+    if (parserErrors.length === 0 && lexerErrors.length === 0) {
+        return false;
+    }
+    let declaration = node;
+    while (declaration.$container && declaration.$container.$type !== 'Model') {
+        declaration = declaration.$container;
+    }
+    const cst = declaration.$cstNode;
+    if (!cst) {
+        return true;
+    }
+    // Recovery may close the declaration early and skip the broken tokens: everything up to the
+    // next declaration belongs to this one.
+    const siblings = (declaration.$container as { elements?: AstNode[] } | undefined)?.elements ?? [];
+    const next = siblings[siblings.indexOf(declaration) + 1]?.$cstNode?.offset ?? Number.POSITIVE_INFINITY;
+    const inside = (offset: number | undefined) => offset !== undefined && !Number.isNaN(offset) && offset >= cst.offset && offset <= Math.max(next, cst.end);
+    return parserErrors.some(e => inside(e.token.startOffset) || (Number.isNaN(e.token.startOffset) && inside((e as { previousToken?: { startOffset: number } }).previousToken?.startOffset)))
+        || lexerErrors.some(e => inside(e.offset));
 }
 
 /** Properties that hold dates, per declaration type. */

@@ -36,6 +36,8 @@ export const RULES = {
         'Give organisation controls a prefix of your own, such as ACME.1.'),
     missingField: rule('missing-field', 'warning', 'A declaration lacks a field it needs to be useful.',
         'Add the field named in the message.'),
+    multipleOrganisations: rule('multiple-organisations', 'error', 'The workspace declares more than one organisation.',
+        'Keep one organisation declaration: the AIMS covers one organisation and its scope.'),
     soaIncomplete: rule('soa-incomplete', 'error', 'Some Annex A controls have no statement of applicability entry.',
         'Add an entry for each missing control: applicable, or excluded because "...".'),
     soaUndecided: rule('soa-undecided', 'warning', 'A statement of applicability entry still awaits a decision.',

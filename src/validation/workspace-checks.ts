@@ -90,6 +90,7 @@ export class WorkspaceChecks {
             const findings: WorkspaceFinding[] = [
                 ...this.duplicateNames(),
                 ...this.soaCompleteness(),
+                ...this.extraOrganisations(),
                 ...this.soaDuplicates(),
                 ...this.riskTreatments(),
                 ...this.ratingsOutOfScale(),
@@ -120,6 +121,15 @@ export class WorkspaceChecks {
         return findings;
     }
 
+    /** An AIMS describes one organisation; a second one would silently be ignored. */
+    private extraOrganisations(): WorkspaceFinding[] {
+        const [first, ...others] = this.model.all('Organisation');
+        return others.map(org => ({
+            rule: RULES.multipleOrganisations, node: org, property: 'name',
+            message: `'${org.name}' is a second organisation in this workspace; the AIMS is about '${first.name}' (${where(first)}). Keep one organisation declaration and move its parties and issues there.`
+        }));
+    }
+
     private soaCompleteness(): WorkspaceFinding[] {
         const coverage = this.model.soaCoverage();
         if (coverage.missing.length === 0) {
@@ -132,7 +142,10 @@ export class WorkspaceChecks {
             // A loose file without organisation or SoA is not a whole AIMS; nothing to complete.
             return [];
         }
-        const list = coverage.missing.map(id => `${id} (${catalog.get('annex-a-control', id)?.title})`).join(', ');
+        // Titles help with a few gaps; with many, ids alone keep the message readable (the quick fix adds them all).
+        const list = coverage.missing.length <= 10
+            ? coverage.missing.map(id => `${id} (${catalog.get('annex-a-control', id)?.title})`).join(', ')
+            : coverage.missing.join(', ');
         const where = soa ? 'The statement of applicability' : 'This AIMS has no statement of applicability; it';
         return [{
             rule: RULES.soaIncomplete, node: host,
