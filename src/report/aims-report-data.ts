@@ -14,7 +14,7 @@ import type {
 } from '../language/generated/ast.js';
 import type { AimsServices } from '../language/aims-module.js';
 import { catalog } from '../catalog/catalog.js';
-import { controlIdOf, documentOf, type AimsModel, type Freshness, type NistCoverageStatus, type RatingScale } from '../model/aims-model.js';
+import { controlIdOf, documentOf, type AimsModel, type Freshness, type NistCoverageStatus, type NistSubcategoryCoverage, type RatingScale } from '../model/aims-model.js';
 
 /** Bumped when the shape changes incompatibly (the object is also written as JSON). */
 export const REPORT_DATA_VERSION = 1;
@@ -101,14 +101,10 @@ export interface SoaGroup {
     readonly title: string;
 }
 
-export interface NistSubcategoryRow {
+/** The model's coverage of one subcategory, with what the report shows beside it. */
+export interface NistSubcategoryRow extends Omit<NistSubcategoryCoverage, 'subcategory'> {
     readonly id: string;
     readonly title: string;
-    readonly status: NistCoverageStatus;
-    readonly controls: readonly string[];
-    readonly implementedBy: readonly string[];
-    readonly plannedBy: readonly string[];
-    readonly clauses: readonly string[];
     /** Evidence that names the subcategory in `supports`. */
     readonly evidence: readonly string[];
 }
