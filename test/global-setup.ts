@@ -13,7 +13,7 @@ export default function setup(): void {
     const generated = join(root, 'src/language/generated/ast.ts');
     const grammar = join(root, 'src/language/aims.langium');
     if (!existsSync(generated) || statSync(generated).mtimeMs < statSync(grammar).mtimeMs) {
-        execFileSync('npx', ['langium', 'generate'], { cwd: root, stdio: 'inherit' });
+        execFileSync(process.execPath, [join(root, 'scripts/generate-grammar.mjs')], { cwd: root, stdio: 'inherit' });
     }
     execFileSync(process.execPath, [join(root, 'esbuild.mjs')], { cwd: root, stdio: 'inherit' });
 }
