@@ -149,20 +149,42 @@ export class AimsCatalog {
     }
 
     /**
+     * ISO/IEC 42001 splits objective A.6 under two headings, A.6.1 and A.6.2, whose controls
+     * have three-level ids (A.6.2.4). The catalog data lists objectives and controls only, so a
+     * heading is known by the controls under it: `A.6.2` gives A.6 and A.6.2.2 to A.6.2.8.
+     */
+    annexAHeading(id: string): { id: string; objective: CatalogItem; controls: CatalogItem[] } | undefined {
+        if (this.find(id)) {
+            return undefined;
+        }
+        const depth = id.split('.').length;
+        const controls = this.annexAControls.filter(c => c.id.startsWith(`${id}.`) && c.id.split('.').length === depth + 1);
+        const objective = controls.length > 0 && controls[0].parent ? this.get('annex-a-group', controls[0].parent) : undefined;
+        return objective ? { id, objective, controls } : undefined;
+    }
+
+    /** The ISO/IEC 27001:2022 Annex A theme an id belongs to (`A.6.2`: People controls), if any. */
+    iso27001Theme(id: string): string | undefined {
+        const m = /^A\.(\d+)\.(\d+)$/.exec(id);
+        return m ? iso27001Data.themes.find(t => t.prefix === `A.${m[1]}` && Number(m[2]) >= t.first && Number(m[2]) <= t.last)?.theme : undefined;
+    }
+
+    /**
      * When `id` is not a 42001 id but has the shape of an ISO/IEC 27001:2022 Annex A control
      * (A.5.1-A.5.37, A.6.1-A.6.8, A.7.1-A.7.14, A.8.1-A.8.34) or of the 2013 edition (A.5-A.18,
-     * three levels), say so: authors who know 27001 reach for those numbers.
+     * three levels), say so: authors who know 27001 reach for those numbers. The 42001 headings
+     * A.6.1 and A.6.2 are read as 42001 ids, like every id both standards use.
      */
     explainForeignId(id: string): string | undefined {
         const m = /^A\.(\d+)\.(\d+)(?:\.(\d+))?$/.exec(id);
-        if (!m) {
+        if (!m || this.annexAHeading(id)) {
             return undefined;
         }
         const [major, minor, third] = [Number(m[1]), Number(m[2]), m[3]];
         if (third === undefined) {
-            const theme = iso27001Data.themes.find(t => t.prefix === `A.${major}` && minor >= t.first && minor <= t.last);
+            const theme = this.iso27001Theme(id);
             if (theme) {
-                return `'${id}' is an ISO/IEC 27001:2022 Annex A control (${theme.theme}), not an ISO/IEC 42001 one; ISO/IEC 42001 numbers its Annex A controls A.2.2 to A.10.4: use the one that matches your intent (completion lists them).`;
+                return `'${id}' is an ISO/IEC 27001:2022 Annex A control (${theme}), not an ISO/IEC 42001 one; ISO/IEC 42001 numbers its Annex A controls A.2.2 to A.10.4: use the one that matches your intent (completion lists them).`;
             }
         } else if (major >= 5 && major <= 18 && !(major === 6 && (minor === 1 || minor === 2))) {
             return `'${id}' looks like an ISO/IEC 27001:2013 Annex A control (A.5 to A.18 with three-level ids), not an ISO/IEC 42001 one; only A.6.1.x and A.6.2.x have three levels in ISO/IEC 42001: use the ISO/IEC 42001 control that matches your intent (completion lists them).`;

@@ -105,10 +105,49 @@ export class AimsDocumentValidator extends DefaultDocumentValidator {
 
     protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
         // Same errors and ranges as Langium's, in words an author can act on.
+        const text = parseResult.value.$cstNode?.root.fullText ?? '';
         const parserErrors = parseResult.parserErrors.map(error =>
-            Object.assign(Object.create(Object.getPrototypeOf(error) as object) as typeof error, error, { message: this.syntaxMessages.parserError(error) }));
+            Object.assign(Object.create(Object.getPrototypeOf(error) as object) as typeof error, error, { message: this.syntaxMessages.parserError(error, text) }));
         super.processParsingErrors({ ...parseResult, parserErrors }, diagnostics, options);
         this.markSyntax(diagnostics);
+        this.reportUnclosedText(parseResult, text, diagnostics);
+    }
+
+    /**
+     * A text without its closing quote swallows the lines up to the next quote; the parser then
+     * fails lines further down, where the quotes pair up wrongly. Report it at its opening quote,
+     * and let the errors after it say where they probably come from.
+     */
+    private reportUnclosedText(parseResult: ParseResult, text: string, diagnostics: Diagnostic[]): void {
+        const errorOffsets = [
+            ...parseResult.parserErrors.map(e => (Number.isFinite(e.token.startOffset) ? e.token.startOffset : text.length)),
+            ...parseResult.lexerErrors.map(e => e.offset)
+        ];
+        if (errorOffsets.length === 0) {
+            return;
+        }
+        // The parse result keeps no tokens; lexing again costs little, and only files with errors pay.
+        const unclosed = this.syntaxMessages.unclosedText(this.services.parser.Lexer.tokenize(text).tokens, errorOffsets);
+        if (!unclosed) {
+            return;
+        }
+        const start = { line: unclosed.line - 1, character: unclosed.character };
+        const after = (d: Diagnostic) => d.range.start.line > start.line || (d.range.start.line === start.line && d.range.start.character > start.character);
+        const consequences = diagnostics.filter(d => d.code === RULES.syntaxError.code && after(d));
+        for (const d of consequences) {
+            if (typeof d.message === 'string') {
+                d.message += this.syntaxMessages.followsFromUnclosedText(unclosed);
+            }
+        }
+        const at = consequences.length > 0 ? diagnostics.indexOf(consequences[0]) : diagnostics.length;
+        diagnostics.splice(at, 0, {
+            message: this.syntaxMessages.unclosedTextError(unclosed),
+            range: { start, end: { line: start.line, character: start.character + 1 } },
+            severity: toSeverity(RULES.syntaxError.severity),
+            code: RULES.syntaxError.code,
+            source: this.getSource(),
+            data: { code: DocumentValidator.ParsingError }
+        });
     }
 
     private markSyntax(diagnostics: Diagnostic[]): void {
@@ -166,6 +205,10 @@ export class AimsDocumentValidator extends DefaultDocumentValidator {
             const other = catalog.find(refText);
             if (other && !ACCEPTED_KINDS[referenceType]?.includes(other.kind)) {
                 return wrongKind(refText, other, CATALOG_TYPES[referenceType], ACCEPTED_KINDS[referenceType] ?? []);
+            }
+            const heading = referenceType === 'Control' || referenceType === 'CatalogEntry' ? catalog.annexAHeading(refText) : undefined;
+            if (heading) {
+                return headingNotControl(heading, CATALOG_TYPES[referenceType], referenceType === 'CatalogEntry');
             }
             if (referenceType === 'CatalogEntry' && this.services.shared.workspace.IndexManager.allElements('OrgControl').some(d => d.name === refText)) {
                 return {
@@ -245,6 +288,24 @@ function wrongKind(id: string, item: CatalogItem, expected: string, accepted: re
         rule: RULES.unknownCatalogId,
         message: `'${id}' (${item.title}) is ${KIND_LABELS[item.kind]}, not ${article} ${expected}.${pick}`,
         suggestions: children
+    };
+}
+
+/**
+ * A.6.1 or A.6.2: a heading under objective A.6 that groups controls like an objective does, but
+ * is no catalog entry. Name its controls, and (where groups are accepted) the objective itself.
+ */
+function headingNotControl(heading: NonNullable<ReturnType<typeof catalog.annexAHeading>>, expected: string, objectiveAccepted: boolean): { rule: RuleInfo; message: string; suggestions: string[] } {
+    const controls = heading.controls.map(c => c.id);
+    const article = /^[aeiou]/i.test(expected) ? 'an' : 'a';
+    const pick = objectiveAccepted ? `${controls.join(', ')}, or the objective ${heading.objective.id}` : controls.join(', ');
+    const theme = catalog.iso27001Theme(heading.id);
+    // Authors who know ISO/IEC 27001 may have meant its control with the same id.
+    const foreign = theme ? ` (ISO/IEC 27001:2022 uses '${heading.id}' for one of its ${theme}, which ISO/IEC 42001 does not have.)` : '';
+    return {
+        rule: RULES.unknownCatalogId,
+        message: `'${heading.id}' is an ISO/IEC 42001 objective heading under ${heading.objective.id} (${heading.objective.title}), not ${article} ${expected}. Name one of its controls: ${pick}.${foreign}`,
+        suggestions: objectiveAccepted ? [...controls, heading.objective.id] : controls
     };
 }
 

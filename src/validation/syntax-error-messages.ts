@@ -5,6 +5,8 @@
  * missing '}', a string without its closing quote.
  */
 import { AstUtils, GrammarAST, type ParseResult } from 'langium';
+import type { IToken } from 'chevrotain';
+import { catalog } from '../catalog/catalog.js';
 import { didYouMean } from '../catalog/did-you-mean.js';
 
 export type ParserError = ParseResult['parserErrors'][number];
@@ -20,8 +22,27 @@ const TOKEN_WORDS: Record<string, string> = {
     CLAUSE_ID: 'a clause number (such as 6.1.2)',
     NIST_ID: 'a NIST AI RMF id (such as GOVERN 1.1)',
     ARTICLE_ID: 'an EU AI Act article (such as Article 9)',
-    EOF: 'the end of the file'
+    EOF: 'the end of the file',
+    // Not a token: the alternatives of `supports`, named by what they mean rather than by shape.
+    CatalogRef: 'a catalog id (an ISO/IEC 42001 clause such as 5.2, an Annex A control such as A.2.2, an Annex C entry such as C.2.5, a NIST AI RMF subcategory such as GOVERN 1.1, or an EU AI Act article such as Article 9)'
 };
+
+/** The terminals a `supports` entry may be; together they read as one "catalog id". */
+const CATALOG_REF_TOKENS = ['CATALOG_ID', 'CLAUSE_ID', 'INT', 'NIST_ID', 'ARTICLE_ID'];
+
+/**
+ * A text whose closing quote is missing: the STRING terminal allows line breaks, so it runs on to
+ * the next quote (usually the opening quote of the next field's value) and the quotes after it
+ * pair up wrongly. Lines are 1-based.
+ */
+export interface UnclosedText {
+    readonly line: number;
+    /** 0-based, for the diagnostic range. */
+    readonly character: number;
+    /** The line of the quote that closed it by mistake. */
+    readonly endLine: number;
+    readonly quote: string;
+}
 
 /** How a found token is named, when its type says more than its text. */
 const FOUND_WORDS: Record<string, string> = {
@@ -37,24 +58,35 @@ const FOUND_WORDS: Record<string, string> = {
 export class SyntaxErrorMessages {
     private readonly grammar: GrammarAST.Grammar;
     private readonly fieldCache = new Map<string, string[]>();
+    private keywordCache?: Set<string>;
+    private starterCache?: Set<string>;
 
     constructor(grammar: GrammarAST.Grammar) {
         this.grammar = grammar;
     }
 
-    /** `Syntax error: expected X but found Y.` plus a hint when the likely cause is clear. */
-    parserError(error: ParserError): string {
+    /**
+     * `Syntax error: expected X but found Y.` plus a hint when the likely cause is clear. `text` is
+     * the document's text, for hints that need to see past the token (`GOVERN 11`).
+     */
+    parserError(error: ParserError, text = ''): string {
         const tokenType = error.token.tokenType?.name ?? '';
         const image = error.token.image ?? '';
         const atEnd = tokenType === 'EOF' || image === '';
+        const rules = (error.context?.ruleStack ?? []).map(name => name.replace(/\u200B/g, ''));
+        if (rules.length <= 1 && !atEnd && /^[\w-]+$/.test(image)) {
+            // Between declarations the parser would say it expected the end of the file, which
+            // helps nobody: the word should have started a declaration, so say that first.
+            return this.notADeclaration(image);
+        }
         const found = atEnd ? 'the end of the file'
             : FOUND_WORDS[tokenType] ? `${FOUND_WORDS[tokenType]} '${image}'`
             : `'${image}'`;
-        const expected = expectedTokens(error.message);
+        const expected = catalogRefAsOne(expectedTokens(error.message));
         const head = expected.length > 0
             ? `Syntax error: expected ${listOf(expected.map(describeToken))} but found ${found}.`
             : `Syntax error: unexpected ${found}.`;
-        const hint = this.hint(error, expected, image, atEnd);
+        const hint = this.hint(error, rules, expected, image, atEnd, text);
         return hint ? `${head} ${hint}` : head;
     }
 
@@ -74,13 +106,52 @@ export class SyntaxErrorMessages {
         return `Syntax error: unexpected character${characters.length > 1 ? 's' : ''} '${characters}'; it is not part of the AIMS language.${hint}`;
     }
 
-    private hint(error: ParserError, expected: string[], image: string, atEnd: boolean): string | undefined {
-        const rules = (error.context?.ruleStack ?? []).map(name => name.replace(/\u200B/g, ''));
+    /**
+     * A STRING token that spans lines and is followed by a syntax error, and whose later lines
+     * read like fields (`    owner alice`): most likely a text whose closing quote is missing.
+     * A text may span lines on purpose, so one that is followed by no error is left alone.
+     */
+    unclosedText(tokens: readonly IToken[], errorOffsets: readonly number[]): UnclosedText | undefined {
+        const starters = this.fieldStarters();
+        const suspect = tokens.find(token => token.tokenType.name === 'STRING'
+            && (token.endLine ?? token.startLine ?? 0) > (token.startLine ?? 0)
+            && errorOffsets.some(offset => offset > (token.endOffset ?? token.startOffset))
+            && token.image.split(/\r?\n|\r/).slice(1).some(line => starters.has(/^\s*([a-z][\w-]*)(?:\s|$)/.exec(line)?.[1] ?? '')));
+        return suspect ? {
+            line: suspect.startLine ?? 1,
+            character: (suspect.startColumn ?? 1) - 1,
+            endLine: suspect.endLine ?? suspect.startLine ?? 1,
+            quote: suspect.image[0]
+        } : undefined;
+    }
+
+    /** The message at the opening quote of an unclosed text. */
+    unclosedTextError(text: UnclosedText): string {
+        const q = text.quote;
+        return `Syntax error: this quoted text has no closing ${q}: it runs on to the next ${q} on line ${text.endLine} and takes in the lines between. Add ${q} where the text ends, probably at the end of this line.`;
+    }
+
+    /** Appended to the errors after an unclosed text, which are mostly its consequences. */
+    followsFromUnclosedText(text: UnclosedText): string {
+        return ` This probably follows from the quoted text on line ${text.line}, which has no closing ${text.quote}.`;
+    }
+
+    private notADeclaration(image: string): string {
         const declarations = this.fields('Model');
-        if (rules.length <= 1 && !atEnd && /^[\w-]+$/.test(image)) {
-            // Between declarations: the word should have started one.
-            const guess = didYouMean(image, declarations, 1);
-            return `'${image}' does not start a declaration.${guess.length > 0 ? ` Did you mean '${guess[0]}'?` : ''} Declarations start with: ${declarations.join(', ')}.`;
+        const guess = didYouMean(image, declarations, 1);
+        return `'${image}' does not start a declaration.${guess.length > 0 ? ` Did you mean '${guess[0]}'?` : ''} Declarations start with: ${declarations.join(', ')}.`;
+    }
+
+    private hint(error: ParserError, rules: string[], expected: string[], image: string, atEnd: boolean, text: string): string | undefined {
+        const declarations = this.fields('Model');
+        if (!atEnd && expected.includes('ID') && this.keywords().has(image)) {
+            return `'${image}' is a keyword of the AIMS language and cannot be used as a name. Choose another one, such as '${image}-1'.`;
+        }
+        if (!atEnd && (expected.includes('NIST_ID') || expected.includes('CatalogRef'))) {
+            const nist = nistGuess(text, error.token.startOffset);
+            if (nist) {
+                return `Did you mean '${nist}'? NIST AI RMF ids are written as the function, a space and the number with its dot.`;
+            }
         }
         const block = [...rules].reverse().find(rule => rule !== 'Model' && this.fields(rule).length > 0);
         const keyword = block ? this.firstKeyword(block) : undefined;
@@ -130,6 +201,23 @@ export class SyntaxErrorMessages {
             this.fieldCache.set(ruleName, fields);
         }
         return fields;
+    }
+
+    /** Every word keyword of the grammar: none of them can be a name. */
+    private keywords(): Set<string> {
+        if (!this.keywordCache) {
+            this.keywordCache = new Set(AstUtils.streamAllContents(this.grammar).filter(GrammarAST.isKeyword)
+                .map(keyword => keyword.value).filter(value => /^[a-z][\w-]*$/.test(value)));
+        }
+        return this.keywordCache;
+    }
+
+    /** The keywords that start a declaration or a field of any block. */
+    private fieldStarters(): Set<string> {
+        if (!this.starterCache) {
+            this.starterCache = new Set(this.grammar.rules.filter(GrammarAST.isParserRule).flatMap(rule => this.fields(rule.name)));
+        }
+        return this.starterCache;
     }
 
     private firstKeyword(ruleName: string): string | undefined {
@@ -188,6 +276,29 @@ function expectedTokens(message: string): string[] {
         }
     }
     return [...new Set(names)];
+}
+
+/** The five terminals of a `supports` entry, when all are expected, as the one item `CatalogRef`. */
+function catalogRefAsOne(expected: string[]): string[] {
+    if (!CATALOG_REF_TOKENS.every(name => expected.includes(name))) {
+        return expected;
+    }
+    const at = expected.findIndex(name => CATALOG_REF_TOKENS.includes(name));
+    const rest = expected.filter(name => !CATALOG_REF_TOKENS.includes(name));
+    rest.splice(at, 0, 'CatalogRef');
+    return rest;
+}
+
+/**
+ * The NIST AI RMF subcategory meant by the text at `offset`, when it is written without its dot
+ * or space (`GOVERN 11`, `MEASURE27`, `GOVERN1.1`): the lexer splits those into other tokens.
+ */
+function nistGuess(text: string, offset: number): string | undefined {
+    if (!Number.isFinite(offset)) {
+        return undefined;
+    }
+    const written = /^[A-Za-z]+[ \t]*\d[\d.]*/.exec(text.slice(offset, offset + 40))?.[0];
+    return written ? didYouMean(written, catalog.ofKind('nist-subcategory').map(item => item.id), 1)[0] : undefined;
 }
 
 function describeToken(name: string): string {

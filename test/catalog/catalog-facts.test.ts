@@ -138,7 +138,7 @@ describe('ISO/IEC 27001 ids', () => {
     it('explains each of the 93 ISO/IEC 27001:2022 Annex A ids that ISO/IEC 42001 does not use itself', () => {
         expect(ids).toHaveLength(iso27001.total);
         const unexplained = ids
-            .filter(({ id }) => !catalog.get('annex-a-control', id))
+            .filter(({ id }) => !catalog.get('annex-a-control', id) && !catalog.annexAHeading(id))
             .filter(({ id, theme }) => !catalog.explainForeignId(id)?.includes(`ISO/IEC 27001:2022 Annex A control (${theme})`))
             .map(({ id }) => id);
         expect(unexplained).toEqual([]);
@@ -149,6 +149,19 @@ describe('ISO/IEC 27001 ids', () => {
         expect(catalog.explainForeignId('A.8.35')).toBeUndefined();
         expect(catalog.explainForeignId('A.6.2.9')).toBeUndefined();
         expect(catalog.explainForeignId('A.12.4.1')).toContain('ISO/IEC 27001:2013');
+    });
+
+    it('reads A.6.1 and A.6.2 as the ISO/IEC 42001 headings of the A.6 controls, not as ISO/IEC 27001 controls', () => {
+        const heading = (id: string) => {
+            const found = catalog.annexAHeading(id);
+            return found && { objective: found.objective.id, controls: found.controls.map(c => c.id) };
+        };
+        expect(heading('A.6.1')).toEqual({ objective: 'A.6', controls: ['A.6.1.2', 'A.6.1.3'] });
+        expect(heading('A.6.2')).toEqual({ objective: 'A.6', controls: ['A.6.2.2', 'A.6.2.3', 'A.6.2.4', 'A.6.2.5', 'A.6.2.6', 'A.6.2.7', 'A.6.2.8'] });
+        expect(catalog.explainForeignId('A.6.1')).toBeUndefined();
+        expect(catalog.explainForeignId('A.6.2')).toBeUndefined();
+        expect([heading('A.6'), heading('A.6.3'), heading('A.2.2')]).toEqual([undefined, undefined, undefined]);
+        expect(catalog.iso27001Theme('A.6.2')).toBe('People controls');
     });
 });
 
