@@ -9,7 +9,7 @@ import { exportOscal, isOscalModel, OSCAL_MODELS, oscalTimestamp, serializeOscal
 import { didYouMean } from '../catalog/did-you-mean.js';
 import { CliError, ExitCode, stringOption, type CliCommand } from './cli-command.js';
 import { writeOutputFile } from './output-file.js';
-import { loadCommandWorkspace, SEVERITY_OPTION } from './workspace-loader.js';
+import { loadCommandWorkspace, SEVERITY_OPTION, EXPIRY_WINDOW_OPTION } from './workspace-loader.js';
 
 export const exportOscalCommand: CliCommand = {
     name: 'export oscal',
@@ -33,7 +33,7 @@ export const exportOscalCommand: CliCommand = {
         out: { type: 'string', short: 'o', value: 'FILE', description: 'Write the JSON to FILE (default: standard output).' },
         today: { type: 'string', value: 'YYYY-MM-DD', description: 'Date of the export: last-modified and evidence freshness (default: the commit date, else today).' },
         'catalog-href': { type: 'string', value: 'HREF', description: `Where the exported catalog lives, relative to the other models (default ${DEFAULT_CATALOG_HREF}).` },
-        'expiry-window': { type: 'string', value: 'DAYS', description: 'Evidence that expires within DAYS days counts as expiring (default 30).' },
+        'expiry-window': EXPIRY_WINDOW_OPTION,
         severity: SEVERITY_OPTION
     },
     positionals: { min: 0, max: Number.POSITIVE_INFINITY },

@@ -8,7 +8,7 @@ import { collectReportData } from '../report/aims-report-data.js';
 import { isReportFormat, renderReport, REPORT_FORMATS, type ReportFormat } from '../report/aims-report.js';
 import { CliError, ExitCode, stringOption, type CliCommand } from './cli-command.js';
 import { writeOutputFile } from './output-file.js';
-import { loadCommandWorkspace, SEVERITY_OPTION } from './workspace-loader.js';
+import { loadCommandWorkspace, SEVERITY_OPTION, EXPIRY_WINDOW_OPTION } from './workspace-loader.js';
 
 export const reportCommand: CliCommand = {
     name: 'report',
@@ -28,7 +28,7 @@ export const reportCommand: CliCommand = {
         format: { type: 'string', short: 'f', value: 'FORMAT', description: `Report format: ${REPORT_FORMATS.join(', ')} (default: from the --out extension, else html).` },
         out: { type: 'string', short: 'o', value: 'FILE', description: 'Write the report to FILE (default: standard output).' },
         today: { type: 'string', value: 'YYYY-MM-DD', description: 'Date the report describes: reviews and evidence expiry are judged against it (default: today, UTC).' },
-        'expiry-window': { type: 'string', value: 'DAYS', description: 'Evidence that expires within DAYS days counts as expiring (default 30).' },
+        'expiry-window': EXPIRY_WINDOW_OPTION,
         severity: SEVERITY_OPTION
     },
     positionals: { min: 0, max: Number.POSITIVE_INFINITY },

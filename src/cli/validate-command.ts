@@ -11,7 +11,7 @@ import { formatSarif } from './formats/sarif.js';
 import { formatText } from './formats/text.js';
 import { repositoryRoot } from './repository-root.js';
 import { TOOL } from './tool-info.js';
-import { loadCommandWorkspace, MAX_FILE_BYTES, SEVERITY_OPTION } from './workspace-loader.js';
+import { loadCommandWorkspace, MAX_FILE_BYTES, SEVERITY_OPTION, EXPIRY_WINDOW_OPTION } from './workspace-loader.js';
 
 const FORMATS: Record<string, OutputFormatter> = {
     text: formatText,
@@ -35,7 +35,7 @@ export const validateCommand: CliCommand = {
     options: {
         format: { type: 'string', short: 'f', value: 'FORMAT', description: `Output format: ${Object.keys(FORMATS).join(', ')} (default text).` },
         today: { type: 'string', value: 'YYYY-MM-DD', description: 'Date that review, due and expiry checks compare against (default: today, UTC).' },
-        'expiry-window': { type: 'string', value: 'DAYS', description: 'Warn about evidence that expires within DAYS days (default 30).' },
+        'expiry-window': EXPIRY_WINDOW_OPTION,
         'max-warnings': { type: 'string', value: 'N', description: 'Exit with 1 when there are more than N warnings.' },
         severity: SEVERITY_OPTION,
         quiet: { type: 'boolean', short: 'q', description: 'List errors only (counts and exit code still include warnings).' }

@@ -55,6 +55,12 @@ export async function loadWorkspace(paths: readonly string[], cwd: string, setti
 }
 
 /** `--severity`, as the editor's `aims.severity` setting: the same rules, the same levels. */
+/** `--expiry-window`, read by loadCommandWorkspace for every command that builds the workspace. */
+export const EXPIRY_WINDOW_OPTION: CliOption = {
+    type: 'string', value: 'DAYS',
+    description: 'Evidence that expires within DAYS days counts as expiring and gets a warning (default 30).'
+};
+
 export const SEVERITY_OPTION: CliOption = {
     type: 'string', multiple: true, value: 'RULE=LEVEL',
     description: 'Change a rule\'s severity (error, warning, info, hint) or switch it off, as aims.severity does in the editor; repeat it or separate with commas.'
