@@ -2,27 +2,24 @@
  * The editor features through the bundled language server over stdio, as any LSP client sees
  * them: the capabilities the server announces, and one request per feature on a real folder.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { URI } from 'langium';
 import {
-    CodeActionRequest, CodeLensRefreshRequest, CodeLensRequest, ConfigurationRequest, DocumentFormattingRequest, DocumentLinkRequest,
-    ExitNotification, FoldingRangeRequest, InitializedNotification, InitializeRequest, InlayHintRequest, PrepareRenameRequest,
-    PublishDiagnosticsNotification, RegistrationRequest, SemanticTokensRequest, ShutdownRequest, WorkDoneProgressCreateRequest,
-    createProtocolConnection, StreamMessageReader, StreamMessageWriter,
+    CodeActionRequest, CodeLensRefreshRequest, CodeLensRequest, DocumentFormattingRequest, DocumentLinkRequest,
+    FoldingRangeRequest, InlayHintRequest, PrepareRenameRequest, PublishDiagnosticsNotification, SemanticTokensRequest,
     type Diagnostic, type InitializeResult, type ProtocolConnection
 } from 'vscode-languageserver/node';
 import { FIXTURES } from './editor.js';
+import { SERVER_BUNDLE, startStdioServer, type StdioServer } from '../helpers/stdio-server.js';
 
-const SERVER = join(FIXTURES, '../../../out/language-server/main.cjs');
 const FIXME = 'risk r-wire "Wrong answers" {\n    treatment accept\n    owner bob\n}\n';
 
-describe.runIf(existsSync(SERVER))('editor features over stdio', () => {
+describe.runIf(existsSync(SERVER_BUNDLE))('editor features over stdio', () => {
     let folder: string;
-    let server: ChildProcess;
+    let server: StdioServer;
     let connection: ProtocolConnection;
     let capabilities: InitializeResult['capabilities'];
     let refreshes = 0;
@@ -51,36 +48,26 @@ describe.runIf(existsSync(SERVER))('editor features over stdio', () => {
         folder = mkdtempSync(join(tmpdir(), 'aims-wire-'));
         cpSync(join(FIXTURES, 'acme'), folder, { recursive: true });
         writeFileSync(join(folder, 'fixme.aims'), FIXME);
-        server = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-        connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
-        connection.onNotification(PublishDiagnosticsNotification.type, p => {
-            diagnostics.set(p.uri, p.diagnostics);
-            waiting = waiting.filter(check => !check());
-        });
-        connection.onRequest(ConfigurationRequest.type, p => p.items.map(item => item.section === 'aims' ? { today: '2026-06-01' } : null));
-        connection.onRequest(RegistrationRequest.type, () => undefined);
-        connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
-        connection.onRequest(CodeLensRefreshRequest.type, () => { refreshes++; });
-        connection.listen();
-        const result = await connection.sendRequest(InitializeRequest.type, {
-            processId: process.pid, rootUri: URI.file(folder).toString(),
-            workspaceFolders: [{ uri: URI.file(folder).toString(), name: 'acme' }],
+        server = await startStdioServer({
+            folder,
             capabilities: {
                 workspace: { configuration: true, codeLens: { refreshSupport: true } },
                 textDocument: { publishDiagnostics: {}, semanticTokens: { requests: { full: true }, tokenTypes: [], tokenModifiers: [], formats: ['relative'] } }
+            },
+            setUp: c => {
+                c.onNotification(PublishDiagnosticsNotification.type, p => {
+                    diagnostics.set(p.uri, p.diagnostics);
+                    waiting = waiting.filter(check => !check());
+                });
+                c.onRequest(CodeLensRefreshRequest.type, () => { refreshes++; });
             }
         });
-        capabilities = result.capabilities;
-        await connection.sendNotification(InitializedNotification.type, {});
+        connection = server.connection;
+        capabilities = server.capabilities;
     });
 
     afterAll(async () => {
-        if (connection) {
-            await connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
-            await connection.sendNotification(ExitNotification.type).catch(() => undefined);
-            connection.dispose();
-        }
-        server?.kill();
+        await server?.stop();
         if (folder) rmSync(folder, { recursive: true, force: true });
     });
 

@@ -2,24 +2,18 @@
  * The `aims/report` request behind the VS Code report panel: the same HTML as `aims report`,
  * for the server's workspace, under the nonce the client chose.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { URI } from 'langium';
-import {
-    CancellationToken, ConfigurationRequest, createProtocolConnection, ExitNotification, InitializedNotification, InitializeRequest,
-    RegistrationRequest, ShutdownRequest, StreamMessageReader, StreamMessageWriter, WorkDoneProgressCreateRequest,
-    type Connection, type ProtocolConnection
-} from 'vscode-languageserver/node';
+import { CancellationToken, type Connection, type ProtocolConnection } from 'vscode-languageserver/node';
 import { registerReportRequest, REPORT_REQUEST } from '../../src/lsp/aims-report-request.js';
 import { escapeHtml } from '../../src/report/html-markup.js';
 import { reportContentSecurityPolicy } from '../../src/report/report-html.js';
 import { harbourCopy, loadInline } from './report-workspace.js';
+import { SERVER_BUNDLE, startStdioServer, type StdioServer } from '../helpers/stdio-server.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const SERVER = join(ROOT, 'out/language-server/main.cjs');
 const NONCE = 'dGVzdC1ub25jZS0wMDE=';
 
 describe('report request handler', () => {
@@ -55,34 +49,19 @@ describe('report request handler', () => {
     });
 });
 
-describe.runIf(existsSync(SERVER))('report request over stdio', () => {
+describe.runIf(existsSync(SERVER_BUNDLE))('report request over stdio', () => {
     let folder: string;
-    let server: ChildProcess;
+    let server: StdioServer;
     let connection: ProtocolConnection;
 
     beforeAll(async () => {
         folder = harbourCopy();
-        server = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-        connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
-        connection.onRequest(ConfigurationRequest.type, p => p.items.map(item => item.section === 'aims' ? { today: '2026-06-01' } : null));
-        connection.onRequest(RegistrationRequest.type, () => undefined);
-        connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
-        connection.listen();
-        await connection.sendRequest(InitializeRequest.type, {
-            processId: process.pid, rootUri: URI.file(folder).toString(),
-            workspaceFolders: [{ uri: URI.file(folder).toString(), name: 'harbour' }],
-            capabilities: { workspace: { configuration: true } }
-        });
-        await connection.sendNotification(InitializedNotification.type, {});
+        server = await startStdioServer({ folder, capabilities: { workspace: { configuration: true } } });
+        connection = server.connection;
     });
 
     afterAll(async () => {
-        if (connection) {
-            await connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
-            await connection.sendNotification(ExitNotification.type).catch(() => undefined);
-            connection.dispose();
-        }
-        server?.kill();
+        await server?.stop();
     });
 
     it('returns the report of the whole workspace folder', async () => {
