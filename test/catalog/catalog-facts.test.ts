@@ -1,6 +1,6 @@
 /**
  * The built-in catalogs hold facts (ids, titles, structure, crosswalk pairs) and our own
- * summaries. The facts are checked against the reference facts in ../shared/catalog-facts/,
+ * summaries. The facts are checked against the reference facts in test/fixtures/catalog-facts/,
  * each cross-checked in two public sources; the summaries against what a hover needs; the
  * rendered catalog documents against the parser and the index.
  */
@@ -13,7 +13,7 @@ import { catalogDocumentUri, renderCatalogDocument } from '../../src/catalog/cat
 import { workspace, type TestWorkspace } from '../helpers/workspace.js';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
-const factsDir = join(repoRoot, '..', 'shared', 'catalog-facts');
+const factsDir = join(repoRoot, 'test', 'fixtures', 'catalog-facts');
 
 function facts<T>(file: string): T {
     return JSON.parse(readFileSync(join(factsDir, file), 'utf8')) as T;

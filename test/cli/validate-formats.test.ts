@@ -59,7 +59,7 @@ describe('aims validate --format json', () => {
 });
 
 describe('aims validate --format sarif', () => {
-    const schema = JSON.parse(readFileSync(join(REPO_ROOT, '..', 'shared', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8'));
+    const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'test', 'schemas', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8'));
     const ajv = new Ajv04({ allErrors: true, strict: false });
     addFormats(ajv);
     const validateSarif = ajv.compile(schema);

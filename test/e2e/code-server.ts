@@ -18,7 +18,7 @@ const E2E = join(ROOT, '.e2e');
 const NODE24_BIN = join(E2E, 'node24/node_modules/.bin');
 const CODE_SERVER = join(E2E, 'code-server/node_modules/.bin/code-server');
 
-/** Chromium flags from /work/shared/notes/toolchain.md: no GPU, no sandbox (root), no network chatter. */
+/** Chromium flags for a closed network: no GPU, no sandbox (root), no background network chatter. */
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
     '--disable-component-update', '--disable-sync', '--no-first-run'];
 

@@ -1,5 +1,5 @@
 /**
- * NIST's OSCAL 1.2.2 JSON schemas (../shared/oscal), compiled once with ajv as their README
+ * NIST's OSCAL 1.2.2 JSON schemas (test/schemas/oscal), compiled once with ajv as their README
  * prescribes: the draft-07 class, formats, Unicode regular expressions for `\p{L}` patterns.
  */
 import { readFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { OscalModelName } from '../../src/oscal/oscal-export.js';
 
-const SHARED = resolve(fileURLToPath(new URL('../../../shared/oscal', import.meta.url)));
+const SCHEMAS = resolve(fileURLToPath(new URL('../schemas/oscal', import.meta.url)));
 
 const FILES: Record<OscalModelName, string> = {
     'catalog': 'oscal_catalog_schema.json',
@@ -27,7 +27,7 @@ export function oscalValidator(model: OscalModelName): ValidateFunction {
     if (!validate) {
         const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: true });
         addFormats(ajv);
-        validate = ajv.compile(JSON.parse(readFileSync(resolve(SHARED, FILES[model]), 'utf8')));
+        validate = ajv.compile(JSON.parse(readFileSync(resolve(SCHEMAS, FILES[model]), 'utf8')));
         validators.set(model, validate);
     }
     return validate;
