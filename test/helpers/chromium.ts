@@ -4,7 +4,7 @@
  * exists, so `npm test` passes on a bare machine; `AIMS_REQUIRE_BROWSER=1` (set by `.ci/run`)
  * turns that skip into a failure, so CI always runs them.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -29,9 +29,19 @@ export function chromiumCandidates(): string[] {
     return [process.env.CHROMIUM_PATH, ...SYSTEM_PATHS, ...playwrightChromium()].filter((p): p is string => !!p);
 }
 
-/** The first Chromium that exists, or undefined. */
+/** An executable regular file (after links): a leftover path or an empty stand-in does not count. */
+function isExecutable(path: string): boolean {
+    try {
+        accessSync(path, constants.X_OK);
+        return statSync(path).isFile();
+    } catch {
+        return false;
+    }
+}
+
+/** The first Chromium that can run, or undefined. */
 export function findChromium(): string | undefined {
-    return chromiumCandidates().find(path => existsSync(path));
+    return chromiumCandidates().find(isExecutable);
 }
 
 export const CHROMIUM: string | undefined = findChromium();
