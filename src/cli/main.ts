@@ -10,6 +10,7 @@ import { catalogCommand } from './catalog-command.js';
 import { CliError, ExitCode, type CliCommand, type CliOption, type CliOutput } from './cli-command.js';
 import { crosswalkCommand } from './crosswalk-command.js';
 import { exportOscalCommand } from './export-command.js';
+import { fmtCommand } from './fmt-command.js';
 import { reportCommand } from './report-command.js';
 import { useColour } from './terminal.js';
 import { TOOL } from './tool-info.js';
@@ -18,6 +19,7 @@ import { validateCommand } from './validate-command.js';
 /** Every command, in the order `aims --help` lists them. */
 const COMMANDS: readonly CliCommand[] = [
     validateCommand,
+    fmtCommand,
     catalogCommand,
     crosswalkCommand,
     reportCommand,
