@@ -43,11 +43,26 @@ export class AimsHoverProvider extends AstNodeHoverProvider {
     }
 
     private catalogHover(item: CatalogItem): string {
-        // Annex III points are bare numbers; `**5**` alone would not say what it is.
-        const id = item.kind === 'annex-iii-area' ? `Annex III point ${item.id}` : item.id;
+        // Annex I and III entries are bare numbers; `**5**` alone would not say what it is.
+        const id = item.kind === 'annex-iii-area' || item.kind === 'annex-iii-subpoint' ? `Annex III point ${item.id}`
+            : item.kind === 'annex-i-item' ? `Annex I item ${item.id}` : item.id;
         const lines = [`**${esc(id)}**${item.title ? ' ' + esc(item.title) : ''}`, '', `*${CATALOG_KIND_NAMES[item.kind]}*`, ''];
         if (item.summary) {
             lines.push(esc(item.summary), '');
+        }
+        if (item.quote) {
+            // The Official Journal's own words, short and attributed (Commission Decision 2011/833/EU).
+            lines.push(`> ${esc(item.quote)}`, '', `(${esc(id)}, Regulation (EU) 2024/1689, OJ L, 2024/1689, 12.7.2024)`, '');
+        }
+        if (item.context) {
+            lines.push(esc(item.context), '');
+        }
+        if (item.appliesFrom) {
+            const today = this.settings.today();
+            lines.push(`Applies from ${item.appliesFrom} (Article 113)${item.appliesFrom > today ? `, not yet on ${today}` : ''}.`, '');
+        }
+        if (item.note) {
+            lines.push(esc(item.note), '');
         }
         const source = catalog.sources.find(s => s.name === item.catalog);
         if (source) {
@@ -57,6 +72,7 @@ export class AimsHoverProvider extends AstNodeHoverProvider {
             const nist = catalog.nistFor(item.id);
             if (nist.length > 0) {
                 lines.push(`NIST AI RMF (crosswalk): ${nist.map(id => this.catalogLink('nist', 'nist-subcategory', id)).join(', ')}`, '');
+                lines.push(`Crosswalk: ${esc(catalog.crosswalkSource)}.`, '');
             }
         } else if (item.kind === 'nist-subcategory') {
             const iso = catalog.isoFor(item.id);
@@ -64,6 +80,7 @@ export class AimsHoverProvider extends AstNodeHoverProvider {
                 ? this.catalogLink('annex-a', 'annex-a-control', id)
                 : this.catalogLink('clauses', 'clause', id));
             lines.push(`ISO/IEC 42001 (crosswalk): ${links.length > 0 ? links.join(', ') : 'none'}`, '');
+            lines.push(`Crosswalk: ${esc(catalog.crosswalkSource)}.`, '');
         }
         if (item.kind === 'annex-a-control') {
             lines.push(`Statement of applicability: ${this.soaDecision(item.id)}`, '');

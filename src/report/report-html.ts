@@ -212,7 +212,7 @@ function nistSection(data: ReportData): Markup {
     const gaps = subs.filter(s => s.status !== 'implemented');
     return html`<section class="part" id="nist">
 <h2><span class="n">2</span>NIST AI RMF coverage<span class="count">${subs.length} subcategories</span></h2>
-<p class="lead">Each NIST AI RMF 1.0 subcategory, reached through the NIST crosswalk to ISO/IEC 42001 and through the NIST references of organisation controls. A subcategory counts as covered when an applicable control that addresses it is implemented, and as planned when such a control is applicable but not yet implemented. Clauses 4 to 10 are requirements on the management system itself, not controls, so a subcategory the crosswalk maps only to clauses (or whose controls are all excluded or undecided) is shown as “clauses only”, apart from control coverage.</p>
+<p class="lead">Each NIST AI RMF 1.0 subcategory, reached through the AI RMF to ISO/IEC 42001 crosswalk (hosted by NIST's AI Resource Center, provided by Microsoft, mapped against the final draft of ISO/IEC 42001) and through the NIST references of organisation controls. A subcategory counts as covered when an applicable control that addresses it is implemented, and as planned when such a control is applicable but not yet implemented. Clauses 4 to 10 are requirements on the management system itself, not controls, so a subcategory the crosswalk maps only to clauses (or whose controls are all excluded or undecided) is shown as “clauses only”, apart from control coverage.</p>
 ${nistLegend(total)}
 <div class="nist-grid">${data.nist.map(nistFunction)}</div>
 <h3>Subcategories without an implemented control</h3>

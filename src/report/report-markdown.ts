@@ -4,6 +4,7 @@
  * (`|`, newlines) nor turn into markup (`<`, `*`, `[`...).
  */
 import type { ReportData, RatingData, Ref, HeatMap } from './aims-report-data.js';
+import { catalog } from '../catalog/catalog.js';
 import {
     EU_CATEGORY_LABEL, freshnessLabel, IMPACT_ASSESSMENT_LABEL, LEVEL_LABEL, NIST_STATUS_LABEL, NIST_STATUSES, SEVERITY_LABEL,
     soaStateLabel, wordsOf
@@ -86,7 +87,8 @@ export function renderMarkdownReport(data: ReportData): string {
 
     const subs = data.nist.flatMap(f => f.categories.flatMap(c => c.subcategories));
     out.push('## 2. NIST AI RMF coverage', '',
-        'A subcategory is covered when an applicable control that addresses it (through the NIST crosswalk, or an organisation control\'s NIST references) is implemented, and planned when such a control is applicable but not yet implemented. Subcategories mapped only to clauses 4 to 10, which are management-system requirements rather than controls, are listed as "clauses only".', '',
+        'A subcategory is covered when an applicable control that addresses it (through the crosswalk, or an organisation control\'s NIST references) is implemented, and planned when such a control is applicable but not yet implemented. Subcategories mapped only to clauses 4 to 10, which are management-system requirements rather than controls, are listed as "clauses only".', '',
+        `Crosswalk: ${catalog.crosswalkSource}.`, '',
         table(['Function', ...NIST_STATUSES.map(st => NIST_STATUS_LABEL[st]), 'Subcategories'],
             data.nist.map(fn => [fn.id, ...NIST_STATUSES.map(st => String(fn.counts[st])), String(fn.categories.reduce((n, c) => n + c.subcategories.length, 0))])),
         '',

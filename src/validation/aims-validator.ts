@@ -9,7 +9,7 @@
 import { AstUtils, CstUtils, GrammarAST, URI, UriUtils, WorkspaceCache, isLeafCstNode, type AstNode, type CompositeCstNode, type CstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import {
     isControlApplication,
-    type AimsAstType, type AiSystem, type ControlApplication, type Evidence, type ImpactAssessment, type Model,
+    type AimsAstType, type AiSystem, type ControlApplication, type Evidence, type GpaiModel, type ImpactAssessment, type Model,
     type Organisation, type OrgControl, type Policy, type Rating, type Risk
 } from '../language/generated/ast.js';
 import type { AimsServices } from '../language/aims-module.js';
@@ -20,6 +20,7 @@ import type { AimsSettings } from '../workspace/aims-settings.js';
 import type { WorkspaceChecks } from './workspace-checks.js';
 import { RULES } from './rules.js';
 import { report } from './report.js';
+import { checkEuClassification, checkFundamentalRightsAssessment, checkGpaiModel } from './eu-ai-act-checks.js';
 
 export function registerValidationChecks(services: AimsServices): void {
     const registry = services.validation.ValidationRegistry;
@@ -30,6 +31,7 @@ export function registerValidationChecks(services: AimsServices): void {
         Policy: unlessBroken(validator.checkPolicy),
         OrgControl: unlessBroken(validator.checkOrgControl),
         AiSystem: unlessBroken(validator.checkAiSystem),
+        GpaiModel: unlessBroken(validator.checkGpaiModel),
         Risk: unlessBroken(validator.checkRisk),
         ImpactAssessment: unlessBroken(validator.checkImpactAssessment),
         ControlApplication: unlessBroken(validator.checkControlApplication),
@@ -147,17 +149,11 @@ export class AimsValidator {
     }
 
     checkAiSystem(system: AiSystem, accept: ValidationAcceptor): void {
-        if (system.euCategory === 'prohibited') {
-            report(accept, RULES.prohibitedSystem, `'${system.name}' is classed as a prohibited AI practice (EU AI Act Article 5): it may not be placed on the market, put into service or used in the EU. Retire it or change what it does, then reclassify it.`, { node: system, property: 'euCategory' });
-        }
-        if (system.euCategory === 'high') {
-            if (!system.oversight?.trim()) {
-                report(accept, RULES.highRiskWithoutOversight, `'${system.name}' is high-risk under the EU AI Act but describes no human oversight: add oversight "..." saying who can monitor, override or stop it (EU AI Act Article 14; ISO/IEC 42001 A.9).`, { node: system, property: 'euCategory' });
-            }
-            if (!system.annexIII) {
-                report(accept, RULES.highRiskWithoutAnnexIII, `'${system.name}' is high-risk: name its EU AI Act Annex III area with annex-iii <point> (1 to 8).`, { node: system, property: 'euCategory' });
-            }
-        }
+        checkEuClassification(system, accept);
+    }
+
+    checkGpaiModel(gpai: GpaiModel, accept: ValidationAcceptor): void {
+        checkGpaiModel(gpai, accept);
     }
 
     checkRisk(risk: Risk, accept: ValidationAcceptor): void {
@@ -180,6 +176,7 @@ export class AimsValidator {
         if (!assessment.system) {
             report(accept, RULES.missingField, `Impact assessment '${assessment.name}' names no system: add system <name>.`, { node: assessment, property: 'name' });
         }
+        checkFundamentalRightsAssessment(assessment, accept);
         this.checkReview(assessment, accept);
     }
 

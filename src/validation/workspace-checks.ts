@@ -16,6 +16,7 @@ import { isCatalogUri } from '../catalog/catalog-document.js';
 import { RULES, type RuleInfo } from './rules.js';
 import { report } from './report.js';
 import { DeclaredNames } from './declared-names.js';
+import { euAiActFindings } from './eu-ai-act-checks.js';
 
 export interface WorkspaceFinding {
     readonly rule: RuleInfo;
@@ -94,7 +95,8 @@ export class WorkspaceChecks {
                 ...this.soaDuplicates(),
                 ...this.riskTreatments(),
                 ...this.ratingsOutOfScale(),
-                ...this.highRiskSystems()
+                ...this.highRiskSystems(),
+                ...euAiActFindings(this.services.aims.EuAiAct, this.services.aims.Settings.today())
             ];
             const byDocument = new Map<string, WorkspaceFinding[]>();
             for (const f of findings) {
@@ -233,7 +235,7 @@ export class WorkspaceChecks {
             .filter(system => system.euCategory === 'high' && this.model.assessmentsFor(system).length === 0)
             .map(system => ({
                 rule: RULES.highRiskWithoutImpactAssessment, node: system, property: 'euCategory',
-                message: `'${system.name}' is high-risk under the EU AI Act but no impact assessment covers it. Add an impact-assessment with system ${system.name} (ISO/IEC 42001 6.1.4 and A.5; EU AI Act Article 27 for deployers).`,
+                message: `'${system.name}' is high-risk under the EU AI Act but no impact assessment covers it. Add an impact-assessment with system ${system.name} (ISO/IEC 42001 6.1.4 and A.5).`,
                 data: { system: system.name }
             }));
     }
