@@ -5,7 +5,10 @@
  * user's own declarations and references to them: the `/** ... *\/` doc comment and the facts a
  * reader looks for first (ratings and treatment of a risk, EU AI Act category of a system, ...).
  */
-import { AstUtils, type AstNode, type DocumentationProvider, type LangiumDocument, type LangiumDocuments, type Reference } from 'langium';
+import { AstUtils, GrammarAST, type MaybePromise, type AstNode, type DocumentationProvider, type LangiumDocument, type LangiumDocuments, type Reference } from 'langium';
+import type { Hover } from 'vscode-languageserver';
+import iso22989Roles from '../catalog/data/iso22989-roles.json' with { type: 'json' };
+import { OPERATOR_ROLES } from '../model/eu-ai-act.js';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import {
     isAiSystem, isDataset, isEvidence, isImpactAssessment, isObjective, isOrganisation, isOrgControl,
@@ -32,6 +35,18 @@ export class AimsHoverProvider extends AstNodeHoverProvider {
         this.model = services.aims.Model;
         this.settings = services.aims.Settings;
         this.documents = services.shared.workspace.LangiumDocuments;
+    }
+
+    /**
+     * The role keywords mean different things in two standards: `provider` after `roles` or
+     * `role` is an ISO/IEC 22989 role, after `operator` an EU AI Act one. Say which.
+     */
+    protected override getKeywordHoverContent(keyword: GrammarAST.Keyword): MaybePromise<Hover | undefined> {
+        const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name;
+        const markdown = rule === 'OperatorRole' ? operatorRoleHover(keyword.value)
+            : rule === 'AiRole' ? iso22989RoleHover(keyword.value)
+            : undefined;
+        return markdown ? { contents: { kind: 'markdown', value: markdown } } : super.getKeywordHoverContent(keyword);
     }
 
     protected override getAstNodeHoverContent(node: AstNode): string | undefined {
@@ -312,4 +327,17 @@ function entryLine(document: LangiumDocument, type: string | undefined, id: stri
 /** Keep titles and free text from being read as Markdown markup. */
 function esc(text: string): string {
     return text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
+}
+
+function operatorRoleHover(role: string): string | undefined {
+    const info = OPERATOR_ROLES[role];
+    if (!info) return undefined;
+    const definition = info.definition ? `defined in ${info.definition}` : 'which Article 25(3) names without a definition in Article 3';
+    return `**${esc(info.title)}** (EU AI Act operator role, ${definition})\n\n${esc(info.summary)}\n\nThe obligations of a system follow from this role and its class (\`aims/eu-obligations-open\`). Not the ISO/IEC 22989 role of \`role\`.`;
+}
+
+function iso22989RoleHover(role: string): string | undefined {
+    const info = (iso22989Roles.roles as Record<string, { title: string; summary: string }>)[role];
+    if (!info) return undefined;
+    return `**${esc(info.title)}** (${esc(iso22989Roles.source)})\n\n${esc(info.summary)}\n\nNot an EU AI Act role: declare those per system with \`operator\`.`;
 }

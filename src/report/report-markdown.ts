@@ -6,6 +6,7 @@
 import type { ReportData, RatingData, Ref, HeatMap } from './aims-report-data.js';
 import { catalog } from '../catalog/catalog.js';
 import {
+    obligationStateLabel,
     EU_CATEGORY_LABEL, freshnessLabel, IMPACT_ASSESSMENT_LABEL, LEVEL_LABEL, NIST_STATUS_LABEL, NIST_STATUSES, SEVERITY_LABEL,
     soaStateLabel, wordsOf
 } from './report-labels.js';
@@ -142,6 +143,24 @@ export function renderMarkdownReport(data: ReportData): string {
                 String(sys.risks.length),
                 sys.controls.map(code).join(', ')
             ])), '');
+    }
+    const euSystems = data.systems.filter(sys => sys.euAiAct.operatorRoles.length > 0 || sys.euAiAct.obligations.length > 0);
+    if (euSystems.length > 0) {
+        out.push('### EU AI Act', '');
+        for (const sys of euSystems) {
+            const eu = sys.euAiAct;
+            const open = eu.obligations.filter(o => o.state === 'open');
+            out.push(`#### ${code(sys.id)} ${markdownCell(sys.title)}`, '',
+                `Operator role: ${eu.operatorRoles.map(wordsOf).join(', ') || 'not declared'}. Class: ${eu.euClass ? EU_CATEGORY_LABEL[eu.euClass] ?? eu.euClass : 'not classified'}${eu.route ? ` (${markdownCell(eu.route)})` : ''}.`
+                + `${eu.transparency.length > 0 ? ` Transparency: ${eu.transparency.join(', ')}.` : ''}`
+                + `${eu.friaReasons.length > 0 ? ` Article 27 applies: ${eu.friaReasons.join('; ')}.` : ''}`
+                + ` Obligations: ${eu.obligations.length - open.length} of ${eu.obligations.length} met or not applicable.`, '');
+            if (eu.obligations.length > 0) {
+                out.push(table(['Article', 'Duty', 'Applies from', 'State', 'Addressed by'], eu.obligations.map(o => [
+                    o.article, markdownCell(o.duty), o.appliesFrom, obligationStateLabel(o), markdownCell(o.addressedBy.join(', '))
+                ])), '');
+            }
+        }
     }
 
     out.push('## 5. Findings', '');

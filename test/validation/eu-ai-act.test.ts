@@ -36,7 +36,7 @@ describe('the obligations table', () => {
         for (const actsAs of obligations.actsAs) {
             combinations.add(`${actsAs.role}-high`);
         }
-        const scenarios = readdirSync(join(fixtures, 'eu-obligations-open')).map(name => name.replace(/\.aims$/, ''));
+        const scenarios = readdirSync(join(fixtures, 'eu-ai-act', 'eu-obligations-open')).map(name => name.replace(/\.aims$/, ''));
         const uncovered = [...combinations].filter(c => !scenarios.some(s => s === c || (s.startsWith(`${c}-`) && !combinations.has(s))));
         expect(uncovered).toEqual([]);
     });
