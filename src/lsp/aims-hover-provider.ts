@@ -8,7 +8,7 @@
 import { AstUtils, GrammarAST, type MaybePromise, type AstNode, type DocumentationProvider, type LangiumDocument, type LangiumDocuments, type Reference } from 'langium';
 import type { Hover } from 'vscode-languageserver';
 import iso22989Roles from '../catalog/data/iso22989-roles.json' with { type: 'json' };
-import { OPERATOR_ROLES } from '../model/eu-ai-act.js';
+import { OPERATOR_ROLES, type EuAiActModel } from '../model/eu-ai-act.js';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import {
     isAiSystem, isDataset, isEvidence, isImpactAssessment, isObjective, isOrganisation, isOrgControl,
@@ -28,9 +28,11 @@ export class AimsHoverProvider extends AstNodeHoverProvider {
     private readonly model: AimsModel;
     private readonly settings: AimsSettings;
     private readonly documents: LangiumDocuments;
+    private readonly euAiAct: EuAiActModel;
 
     constructor(services: AimsServices) {
         super(services);
+        this.euAiAct = services.aims.EuAiAct;
         this.documentation = services.documentation.DocumentationProvider;
         this.model = services.aims.Model;
         this.settings = services.aims.Settings;
@@ -176,15 +178,25 @@ export class AimsHoverProvider extends AstNodeHoverProvider {
     private systemFacts(system: AiSystem): string[] {
         const facts: string[] = [];
         if (system.euCategory) {
-            const area = system.annexIII ? catalog.get('annex-iii-area', refName(system.annexIII)) : undefined;
-            const annex = system.annexIII ? `, Annex III point ${refName(system.annexIII)}${area ? ` (${esc(area.title)})` : ''}` : '';
-            facts.push(`EU AI Act: ${system.euCategory} risk${annex}`);
+            const entry = system.annexIII?.ref ?? (system.annexIII ? catalog.get('annex-iii-area', refName(system.annexIII)) : undefined);
+            const annex = system.annexIII ? `, Annex III point ${refName(system.annexIII)}${entry ? ` (${esc(entry.title)})` : ''}` : '';
+            const annexI = system.annexI ? `, Annex I item ${refName(system.annexI)}${system.annexI.ref ? ` (${esc(system.annexI.ref.title)})` : ''}` : '';
+            const under = system.euProvision ? `, under ${refName(system.euProvision)}` : '';
+            facts.push(`EU AI Act: ${system.euCategory}${annex}${annexI}${under}`);
         } else {
             facts.push('EU AI Act: category not given');
         }
+        if (system.operatorRoles.length > 0) facts.push(`EU AI Act operator: ${system.operatorRoles.join(', ')}`);
+        if (system.transparency.length > 0) facts.push(`Transparency: ${system.transparency.map(refName).join(', ')}`);
+        const profile = this.euAiAct.profileOf(system, this.settings.today());
+        if (profile && profile.obligations.length > 0) {
+            const open = profile.obligations.filter(o => o.state === 'open');
+            const due = open.filter(o => o.due).length;
+            facts.push(`EU AI Act obligations: ${profile.obligations.length - open.length} of ${profile.obligations.length} addressed${due > 0 ? `, ${due} open` : ''}${open.length > due ? `, ${open.length - due} not yet due` : ''}`);
+        }
         facts.push(`Owner: ${system.owner ? refName(system.owner) : 'not given'}`);
         facts.push(`Stage: ${system.stage ?? 'not given'}`);
-        if (system.role) facts.push(`Role: ${system.role}`);
+        if (system.role) facts.push(`Role (ISO/IEC 22989): ${system.role}`);
         const assessments = this.model.assessmentsFor(system);
         if (assessments.length > 0) facts.push(`Impact assessments: ${assessments.map(a => a.name).join(', ')}`);
         return facts;

@@ -349,7 +349,7 @@ ${classified.map(sys => {
         const eu = sys.euAiAct;
         const settled = eu.obligations.filter(o => o.state !== 'open').length;
         return html`<h4>${sys.title} <span class="sub-text mono">${sys.id}</span></h4>
-<p>Operator role: ${eu.operatorRoles.map(wordsOf).join(', ') || 'not declared'}. Class: ${eu.euClass ? EU_CATEGORY_LABEL[eu.euClass] ?? eu.euClass : 'not classified'}${eu.route ? ` (${eu.route})` : ''}.${eu.transparency.length > 0 ? ` Transparency: ${eu.transparency.join(', ')}.` : ''}${eu.friaReasons.length > 0 ? ` Article 27 applies: ${eu.friaReasons.join('; ')}.` : ''} ${settled} of ${eu.obligations.length} obligations met or not applicable.</p>
+<p>Operator role: ${eu.operatorRoles.map(r => r.replace(/-/g, ' ')).join(', ') || 'not declared'}. Class: ${eu.euClass ? EU_CATEGORY_LABEL[eu.euClass] ?? eu.euClass : 'not classified'}${eu.route ? ` (${eu.route})` : ''}.${eu.transparency.length > 0 ? ` Transparency: ${eu.transparency.join(', ')}.` : ''}${eu.friaReasons.length > 0 ? ` Article 27 applies: ${eu.friaReasons.join('; ')}.` : ''} ${settled} of ${eu.obligations.length} obligations met or not applicable.</p>
 ${eu.obligations.length === 0 ? undefined : html`<table class="eu-obligations">
 <thead><tr><th>Article</th><th>Duty</th><th>Applies from</th><th>State</th><th>Addressed by</th></tr></thead>
 <tbody>${eu.obligations.map(o => html`<tr><td class="mono nowrap">${o.article}</td><td>${o.duty}</td><td class="nowrap">${o.appliesFrom}</td><td><span class="badge ${o.state === 'open' && !o.due ? 'b-warn' : tone[o.state]}">${obligationStateLabel(o)}</span></td><td>${o.addressedBy.join(', ')}</td></tr>`)}</tbody>

@@ -151,7 +151,7 @@ export function renderMarkdownReport(data: ReportData): string {
             const eu = sys.euAiAct;
             const open = eu.obligations.filter(o => o.state === 'open');
             out.push(`#### ${code(sys.id)} ${markdownCell(sys.title)}`, '',
-                `Operator role: ${eu.operatorRoles.map(wordsOf).join(', ') || 'not declared'}. Class: ${eu.euClass ? EU_CATEGORY_LABEL[eu.euClass] ?? eu.euClass : 'not classified'}${eu.route ? ` (${markdownCell(eu.route)})` : ''}.`
+                `Operator role: ${eu.operatorRoles.map(r => r.replace(/-/g, ' ')).join(', ') || 'not declared'}. Class: ${eu.euClass ? EU_CATEGORY_LABEL[eu.euClass] ?? eu.euClass : 'not classified'}${eu.route ? ` (${markdownCell(eu.route)})` : ''}.`
                 + `${eu.transparency.length > 0 ? ` Transparency: ${eu.transparency.join(', ')}.` : ''}`
                 + `${eu.friaReasons.length > 0 ? ` Article 27 applies: ${eu.friaReasons.join('; ')}.` : ''}`
                 + ` Obligations: ${eu.obligations.length - open.length} of ${eu.obligations.length} met or not applicable.`, '');

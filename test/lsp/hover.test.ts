@@ -173,9 +173,24 @@ describe('hover on the user\'s declarations', () => {
         const text = await hoverText(services, ws.documents['risks.aims'], 'credit-scoring', 1);
         const area = catalog.get('annex-iii-area', '5')!;
         expect(text).toContain('**system** `credit-scoring` Credit scoring model');
-        expect(text).toContain(`- EU AI Act: high risk, Annex III point 5 (${area.title})`);
+        expect(text).toContain(`- EU AI Act: high, Annex III point 5 (${area.title})`);
         expect(text).toContain('- Owner: alice');
         expect(text).toContain('- Stage: operation-and-monitoring');
+    });
+
+    it('shows a system\'s operator roles, transparency duties and how many of its obligations are addressed', async () => {
+        const services = await lspServices();
+        const ws = await open(services, { 'main.aims': [
+            'system bot "Bot" { role provider operator provider, deployer eu-ai-act minimal transparency Article 50(1) }',
+            'evidence ev-literacy "AI literacy" { url "u" supports Article 4 }'
+        ].join('\n') });
+        const text = await hoverText(services, ws.documents['main.aims'], 'bot');
+        expect(text).toContain('- EU AI Act: minimal');
+        expect(text).toContain('- EU AI Act operator: provider, deployer');
+        expect(text).toContain('- Transparency: Article 50(1)');
+        // Today is 2026-06-01: Article 4 applies, Article 50 from 2 August 2026.
+        expect(text).toContain('- EU AI Act obligations: 1 of 2 addressed, 1 not yet due');
+        expect(text).toContain('- Role (ISO/IEC 22989): provider');
     });
 
     it('shows where evidence is, when it expires and whether it is still fresh', async () => {
