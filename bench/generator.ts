@@ -150,6 +150,10 @@ const ANNEX_C_OBJECTIVES = catalog.ofKind('annex-c-objective').map(c => c.id);
 const CLAUSES = catalog.ofKind('clause').map(c => c.id).filter(id => id.includes('.'));
 const NIST = catalog.ofKind('nist-subcategory').map(c => c.id);
 const ARTICLES = catalog.ofKind('eu-article').map(c => c.id);
+/** Annex III sub-points for the units' high-risk systems; 5(b) and 5(c) would also need a fundamental rights impact assessment. */
+const ANNEX_III_SUBPOINTS = catalog.ofKind('annex-iii-subpoint').map(c => c.id).filter(id => id !== '5(b)' && id !== '5(c)');
+/** What the provider and deployer of an Annex III high-risk system owe (src/catalog/data/eu-ai-act-obligations.json). */
+const HIGH_RISK_ARTICLES = [8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 26, 43, 47, 48, 49, 72, 73, 86].map(n => `Article ${n}`);
 /** Controls a risk may name; the SoA makes all of them applicable. */
 const TREATING_CONTROLS = ANNEX_A.filter(id => id.startsWith('A.5') || id.startsWith('A.6') || id.startsWith('A.7') || id.startsWith('A.8') || id.startsWith('A.9'));
 /** Entries kept out of the SoA host file: the edit benchmark toggles the last one. */
@@ -206,6 +210,7 @@ function renderAims(d: Declaration): string {
             break;
         case 'AiSystem':
             str('purpose', d.purpose); str('intended-use', d.intendedUse); ref('stage', d.stage); ref('owner', d.owner); ref('role', d.role);
+            refs('operator', d.operatorRoles);
             if (d.euCategory) add(`eu-ai-act ${d.euCategory}${d.annexIII !== undefined ? ` annex-iii ${d.annexIII}` : ''}`);
             refs('datasets', d.datasets); strs('models', d.models, true); strs('components', d.components, true);
             refs('suppliers', d.suppliers); str('oversight', d.oversight); str('deployment', d.deployment);
@@ -238,7 +243,7 @@ function renderAims(d: Declaration): string {
             break;
         case 'Evidence':
             str('path', d.path); str('url', d.url); ref('kind', d.kind); ref('owner', d.owner); ref('collected', d.collected);
-            ref('expires', d.expires); refs('supports', d.supports);
+            ref('expires', d.expires); refs('systems', d.systems); refs('supports', d.supports);
             break;
         case 'OrgControl':
             str('summary', d.summary); ref('owner', d.owner); refs('nist', d.nist);
@@ -382,8 +387,10 @@ export function yamlSchema(): object {
             systems: listOf(declaration({
                 purpose: text, intendedUse: text,
                 stage: enumOf('inception', 'design-and-development', 'verification-and-validation', 'deployment', 'operation-and-monitoring', 're-evaluation', 'retirement'),
-                owner: name, role: aiRole, euCategory: enumOf('prohibited', 'high', 'limited', 'minimal'),
-                annexIII: { type: 'integer', minimum: 1, maximum: 8 }, datasets: names, models: texts, components: texts,
+                owner: name, role: aiRole,
+                operatorRoles: listOf(enumOf('provider', 'deployer', 'importer', 'distributor', 'authorised-representative', 'product-manufacturer')),
+                euCategory: enumOf('prohibited', 'high', 'not-high-risk', 'minimal', 'limited'),
+                annexIII: { type: 'string', pattern: '^\\d+(\\([a-z]\\))?$' }, datasets: names, models: texts, components: texts,
                 suppliers: names, oversight: text, deployment: text
             })),
             datasets: listOf(declaration({
@@ -402,7 +409,7 @@ export function yamlSchema(): object {
             })),
             soa: { type: 'object', additionalProperties: false, required: ['entries'], properties: { title: text, approved: date, approver: name, entries: listOf(entry) } },
             evidence: listOf(declaration({
-                path: text, url: text, kind: enumOf(...EVIDENCE_KINDS, 'screenshot', 'other'), owner: name, collected: date, expires: date,
+                path: text, url: text, kind: enumOf(...EVIDENCE_KINDS, 'screenshot', 'other'), owner: name, collected: date, expires: date, systems: names,
                 supports: listOf({ type: 'string', pattern: '^([A-Za-z][A-Za-z0-9]*(\\.[A-Za-z0-9]+)+|\\d+(\\.\\d+)*|(GOVERN|MAP|MEASURE|MANAGE) \\d+\\.\\d+|Article \\d+)$' })
             })),
             // An organisation control's name is an id with its own prefix (NWL.1), not a plain name.
@@ -667,15 +674,17 @@ class Generator {
         const [what, object, does] = this.dice.pick(TASKS);
         const title = `${what} of ${object}, ${unit.label}`;
         const name = this.unique(`${unit.code}-${what}`);
-        const category = mayBeHigh && this.dice.chance(0.3) ? 'high' : this.dice.pick(['limited', 'minimal', 'minimal']);
+        const category = mayBeHigh && this.dice.chance(0.3) ? 'high' : 'minimal';
         unit.systems.push({ name, high: category === 'high', title });
         return {
             $type: 'AiSystem', name, title,
             $doc: this.dice.chance(0.4) ? `Owned by the ${unit.label} unit; reviewed by the AI board before each major release.` : undefined,
             purpose: `Takes ${object} and ${does}.`,
             intendedUse: `Decision support for the ${unit.label} unit only. Not for decisions without a person in the loop.`,
-            stage: this.dice.pick(STAGES), owner: this.owner(unit), role: this.dice.pick(['provider', 'customer', 'provider']),
-            euCategory: category, annexIII: category === 'high' ? this.dice.int(1, 8) : undefined,
+            stage: this.dice.pick(STAGES), owner: this.owner(unit), role: this.dice.pick(['producer', 'customer', 'producer']),
+            // Built and used in-house: provider and deployer under the EU AI Act.
+            operatorRoles: category === 'high' ? ['provider', 'deployer'] : ['deployer'],
+            euCategory: category, annexIII: category === 'high' ? this.dice.pick(ANNEX_III_SUBPOINTS) : undefined,
             datasets: this.dice.some(unit.datasets, 1, 2), models: [`${this.dice.pick(MODELS)} v${this.dice.int(1, 9)}`],
             components: this.dice.chance(0.5) ? ['feature service', 'explanation service'] : [],
             suppliers: unit.suppliers.length && this.dice.chance(0.6) ? [this.dice.pick(unit.suppliers)] : [],
@@ -787,7 +796,23 @@ class Generator {
         const hostControls = [...ANNEX_A.filter(id => !SUPPLEMENT_CONTROLS.includes(id)), ...this.orgControls];
         const host: Declaration = { $type: 'StatementOfApplicability', title: 'Northwind statement of applicability', approved: '2026-03-02', approver: this.people[0], entries: hostControls.map(entry) };
         const supplement: Declaration = { $type: 'StatementOfApplicability', title: 'Third-party and customer relationships', entries: SUPPLEMENT_CONTROLS.map(entry) };
-        return [[host], [supplement]];
+        return [[host, ...this.euAiActEvidence()], [supplement]];
+    }
+
+    /** AI literacy for everyone (Article 4), and each unit's technical file for its high-risk systems. */
+    private euAiActEvidence(): Declaration[] {
+        const owner = this.people[0];
+        const literacy: Declaration = {
+            $type: 'Evidence', name: this.unique('ev-ai-literacy'), title: 'AI literacy programme: completions of all staff',
+            url: 'https://lms.northwind.example/reports/ai-literacy', kind: 'record', owner, collected: '2026-02-01', expires: this.future(),
+            supports: ['7.2', 'Article 4']
+        };
+        const files = this.units.filter(u => u.systems.some(s => s.high)).map(unit => ({
+            $type: 'Evidence', name: this.unique(`ev-${unit.code}-ai-act-file`), title: `EU AI Act technical file of the ${unit.label} high-risk systems`,
+            url: `https://docs.northwind.example/${unit.code}/ai-act-file`, kind: 'document', owner, collected: '2026-03-01', expires: this.future(),
+            systems: unit.systems.filter(s => s.high).map(s => s.name), supports: HIGH_RISK_ARTICLES
+        } as Declaration));
+        return [literacy, ...files];
     }
 }
 

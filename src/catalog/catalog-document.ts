@@ -30,7 +30,10 @@ const KEYWORD: Partial<Record<CatalogEntryKind, string>> = {
     'risk-source': 'risk-source',
     'nist-subcategory': 'subcategory',
     'eu-article': 'article',
-    'annex-iii-area': 'area'
+    'eu-provision': 'provision',
+    'annex-iii-area': 'area',
+    'annex-iii-subpoint': 'subpoint',
+    'annex-i-item': 'legislation'
 };
 
 const DECLARATION_NAME: Record<CatalogName, string> = {
@@ -58,6 +61,15 @@ function entry(item: CatalogItem, cat: AimsCatalog): string[] {
         const iso = cat.isoFor(item.id);
         lines.push(`        // ISO/IEC 42001 (crosswalk): ${iso.length > 0 ? iso.join(', ') : 'none'}`);
     }
+    if (item.appliesFrom) {
+        lines.push(`        // Applies from ${item.appliesFrom} (Article 113).`);
+    }
+    if (item.note) {
+        lines.push(`        // ${item.note}`);
+    }
+    if (item.quote) {
+        lines.push(`        // Official Journal text: ${item.quote}`);
+    }
     return lines;
 }
 
@@ -65,10 +77,13 @@ function entry(item: CatalogItem, cat: AimsCatalog): string[] {
 export function hierarchical(items: CatalogItem[]): CatalogItem[] {
     const ids = new Set(items.map(i => i.id));
     const ordered: CatalogItem[] = [];
+    // Numbered kinds share ids (Annex III point 5, Annex I item 5): each item is placed once, under the first.
+    const placed = new Set<CatalogItem>();
     const visit = (parent: string | undefined) => {
         for (const item of items) {
             const effectiveParent = item.parent !== undefined && ids.has(item.parent) ? item.parent : undefined;
-            if (effectiveParent === parent) {
+            if (effectiveParent === parent && !placed.has(item)) {
+                placed.add(item);
                 ordered.push(item);
                 visit(item.id);
             }

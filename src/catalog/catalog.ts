@@ -16,7 +16,11 @@ export type CatalogName = typeof CATALOG_NAMES[number];
 
 export type CatalogEntryKind =
     | 'annex-a-group' | 'annex-a-control' | 'clause' | 'annex-c-section' | 'annex-c-objective'
-    | 'risk-source' | 'nist-function' | 'nist-category' | 'nist-subcategory' | 'eu-article' | 'annex-iii-area';
+    | 'risk-source' | 'nist-function' | 'nist-category' | 'nist-subcategory'
+    | 'eu-chapter' | 'eu-article' | 'eu-provision' | 'annex-iii-area' | 'annex-iii-subpoint' | 'annex-i-item';
+
+/** Catalog kinds whose ids are plain numbers or sub-points (`5`, `5(b)`), found only by kind. */
+const NUMBERED_KINDS: ReadonlySet<CatalogEntryKind> = new Set(['annex-iii-area', 'annex-iii-subpoint', 'annex-i-item']);
 
 /** One entry of any catalog, in the shape every consumer sees. */
 export interface CatalogItem {
@@ -29,6 +33,14 @@ export interface CatalogItem {
     readonly parent?: string;
     /** Clauses only: whether the clause asks for documented information (undefined for headings). */
     readonly documentedInformationRequired?: boolean;
+    /** EU AI Act entries: the date the entry applies from (Article 113), as YYYY-MM-DD. */
+    readonly appliesFrom?: string;
+    /** EU AI Act entries: where the entry stands in the Act (chapter and section, or annex section). */
+    readonly context?: string;
+    /** EU AI Act entries: a note on the date or the title (a part applies later, the OJ title has a typo). */
+    readonly note?: string;
+    /** Annex III points and sub-points: the Official Journal's own words, quoted with attribution. */
+    readonly quote?: string;
 }
 
 export interface CrosswalkPair {
@@ -70,16 +82,71 @@ function build(): { items: CatalogItem[]; sources: CatalogSource[] } {
     for (const s of nistData.subcategories) {
         items.push({ id: s.id, title: s.label, summary: s.summary, kind: 'nist-subcategory', catalog: 'nist', parent: s.category });
     }
-    for (const a of euAiActData.articles) {
-        items.push({ id: a.id, title: a.title, summary: a.summary, kind: 'eu-article', catalog: 'eu-ai-act', parent: `Chapter ${a.chapter}` });
-    }
-    for (const a of euAiActData.annexIII.areas) {
-        items.push({ id: String(a.point), title: a.title, summary: a.summary, kind: 'annex-iii-area', catalog: 'eu-ai-act', parent: 'Annex III' });
-    }
+    items.push(...euAiActItems());
     const sources: CatalogSource[] = [annexAData, clausesData, annexCData, nistData, euAiActData].map(d => ({
         name: d.catalog as CatalogName, source: d.source, version: d.version, note: d.note
     }));
     return { items, sources };
+}
+
+/**
+ * The EU AI Act: chapters (headings), every article with its chapter, section and date of
+ * application, the paragraphs and points that classifications and obligations name (their parent
+ * is the article), Annex III points and sub-points, Annex I legislation. Titles are the OJ's, with
+ * its typos corrected (titleNormalized); the original stays in the note.
+ */
+function euAiActItems(): CatalogItem[] {
+    const items: CatalogItem[] = [];
+    const chapterOf = (n: number) => euAiActData.chapters.find(c => n >= c.firstArticle && n <= c.lastArticle)!;
+    const appliesFrom = new Map<string, string>();
+    for (const chapter of euAiActData.chapters) {
+        items.push({ id: chapter.id, title: chapter.title, summary: chapter.summary, kind: 'eu-chapter', catalog: 'eu-ai-act' });
+        for (const a of euAiActData.articles.filter(a => chapterOf(a.number) === chapter)) {
+            const section = chapter.sections.find(s => a.number >= s.firstArticle && a.number <= s.lastArticle);
+            const raw = a as { titleNormalized?: string; appliesFromNote?: string };
+            const notes = [
+                ...raw.titleNormalized ? [`The Official Journal prints the title as "${a.title}".`] : [],
+                ...raw.appliesFromNote ? [raw.appliesFromNote] : []
+            ];
+            appliesFrom.set(a.id, a.appliesFrom);
+            items.push({
+                id: a.id, title: raw.titleNormalized ?? a.title, summary: a.summary, kind: 'eu-article', catalog: 'eu-ai-act', parent: chapter.id,
+                appliesFrom: a.appliesFrom,
+                context: `${chapter.id}${section ? ` Section ${section.section}` : ''}: ${section ? section.title : sentenceCase(chapter.title)}`,
+                note: notes.length > 0 ? notes.join(' ') : undefined
+            });
+        }
+    }
+    for (const p of euAiActData.provisions) {
+        const article = items.find(i => i.id === p.article)!;
+        items.push({
+            id: p.id, title: p.title, summary: p.summary, kind: 'eu-provision', catalog: 'eu-ai-act', parent: p.article,
+            appliesFrom: p.id === 'Article 6(1)' ? euAiActData.application.annexIRoute : appliesFrom.get(p.article), context: `${article.id}: ${article.title}`
+        });
+    }
+    for (const point of euAiActData.annexIII.points) {
+        items.push({
+            id: String(point.point), title: point.title, summary: point.summary, kind: 'annex-iii-area', catalog: 'eu-ai-act', parent: 'Annex III',
+            context: `Annex III: ${euAiActData.annexIII.title}`, quote: (point as { text?: string }).text
+        });
+        for (const sub of point.subpoints) {
+            items.push({
+                id: sub.id, title: sub.title, summary: sub.summary, kind: 'annex-iii-subpoint', catalog: 'eu-ai-act', parent: String(point.point),
+                context: `Annex III point ${point.point}: ${point.title}`, quote: sub.text
+            });
+        }
+    }
+    for (const item of euAiActData.annexI.items) {
+        items.push({
+            id: String(item.item), title: item.title, summary: item.summary, kind: 'annex-i-item', catalog: 'eu-ai-act', parent: 'Annex I',
+            context: euAiActData.annexI.sections[item.section as 'A' | 'B']
+        });
+    }
+    return items;
+}
+
+function sentenceCase(heading: string): string {
+    return heading.charAt(0) + heading.slice(1).toLowerCase();
 }
 
 /**
@@ -120,9 +187,14 @@ export class AimsCatalog {
         return this.byKey.get(AimsCatalog.key(kind, id));
     }
 
-    /** Any entry with this id; clause, Annex A and NIST ids never collide, Annex III points are numbers. */
+    /** Any entry with this id; clause, Annex A, NIST and article ids never collide; Annex I and III numbers are found by kind. */
     find(id: string): CatalogItem | undefined {
-        return this.items.find(item => item.id === id && item.kind !== 'annex-iii-area');
+        return this.items.find(item => item.id === id && !NUMBERED_KINDS.has(item.kind));
+    }
+
+    /** The EU AI Act entry an id names in any of its forms: `Article 27`, `Article 27(1)`, `Annex III point 5(b)`. */
+    euEntry(id: string): CatalogItem | undefined {
+        return this.get('eu-article', id) ?? this.get('eu-provision', id);
     }
 
     ofKind(kind: CatalogEntryKind): CatalogItem[] {

@@ -13,6 +13,7 @@ import { AimsValueConverter } from '../parser/aims-value-converter.js';
 import { AimsScopeComputation } from '../references/aims-scope-computation.js';
 import { AimsScopeProvider } from '../references/aims-scope-provider.js';
 import { AimsModel } from '../model/aims-model.js';
+import { EuAiActModel } from '../model/eu-ai-act.js';
 import { AimsSettings } from '../workspace/aims-settings.js';
 import { AimsWorkspaceManager } from '../workspace/aims-workspace-manager.js';
 import { AimsDocumentValidator } from '../validation/aims-document-validator.js';
@@ -41,6 +42,7 @@ import { AimsNodeKindProvider } from '../lsp/aims-node-kind-provider.js';
 export interface AimsAddedServices {
     aims: {
         Model: AimsModel;
+        EuAiAct: EuAiActModel;
         Settings: AimsSettings;
         WorkspaceChecks: WorkspaceChecks;
         EvidencePaths: EvidencePaths;
@@ -56,6 +58,7 @@ export type AimsServices = LangiumServices & AimsAddedServices;
 export const AimsModule: Module<AimsServices, PartialLangiumServices & AimsAddedServices> = {
     aims: {
         Model: services => new AimsModel(services.shared),
+        EuAiAct: services => new EuAiActModel(services.shared, services.aims.Model),
         Settings: services => new AimsSettings(services.shared),
         WorkspaceChecks: services => new WorkspaceChecks(services),
         EvidencePaths: services => new EvidencePaths(services)

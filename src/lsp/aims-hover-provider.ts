@@ -5,7 +5,10 @@
  * user's own declarations and references to them: the `/** ... *\/` doc comment and the facts a
  * reader looks for first (ratings and treatment of a risk, EU AI Act category of a system, ...).
  */
-import { AstUtils, type AstNode, type DocumentationProvider, type LangiumDocument, type LangiumDocuments, type Reference } from 'langium';
+import { AstUtils, GrammarAST, type MaybePromise, type AstNode, type DocumentationProvider, type LangiumDocument, type LangiumDocuments, type Reference } from 'langium';
+import type { Hover } from 'vscode-languageserver';
+import iso22989Roles from '../catalog/data/iso22989-roles.json' with { type: 'json' };
+import { OPERATOR_ROLES, type EuAiActModel } from '../model/eu-ai-act.js';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import {
     isAiSystem, isAudit, isCompetence, isDataset, isEvidence, isImpactAssessment, isManagementReview, isMeasurement,
@@ -26,13 +29,27 @@ export class AimsHoverProvider extends AstNodeHoverProvider {
     private readonly model: AimsModel;
     private readonly settings: AimsSettings;
     private readonly documents: LangiumDocuments;
+    private readonly euAiAct: EuAiActModel;
 
     constructor(services: AimsServices) {
         super(services);
+        this.euAiAct = services.aims.EuAiAct;
         this.documentation = services.documentation.DocumentationProvider;
         this.model = services.aims.Model;
         this.settings = services.aims.Settings;
         this.documents = services.shared.workspace.LangiumDocuments;
+    }
+
+    /**
+     * The role keywords mean different things in two standards: `provider` after `roles` or
+     * `role` is an ISO/IEC 22989 role, after `operator` an EU AI Act one. Say which.
+     */
+    protected override getKeywordHoverContent(keyword: GrammarAST.Keyword): MaybePromise<Hover | undefined> {
+        const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name;
+        const markdown = rule === 'OperatorRole' ? operatorRoleHover(keyword.value)
+            : rule === 'AiRole' ? iso22989RoleHover(keyword.value)
+            : undefined;
+        return markdown ? { contents: { kind: 'markdown', value: markdown } } : super.getKeywordHoverContent(keyword);
     }
 
     protected override getAstNodeHoverContent(node: AstNode): string | undefined {
@@ -44,11 +61,26 @@ export class AimsHoverProvider extends AstNodeHoverProvider {
     }
 
     private catalogHover(item: CatalogItem): string {
-        // Annex III points are bare numbers; `**5**` alone would not say what it is.
-        const id = item.kind === 'annex-iii-area' ? `Annex III point ${item.id}` : item.id;
+        // Annex I and III entries are bare numbers; `**5**` alone would not say what it is.
+        const id = item.kind === 'annex-iii-area' || item.kind === 'annex-iii-subpoint' ? `Annex III point ${item.id}`
+            : item.kind === 'annex-i-item' ? `Annex I item ${item.id}` : item.id;
         const lines = [`**${esc(id)}**${item.title ? ' ' + esc(item.title) : ''}`, '', `*${CATALOG_KIND_NAMES[item.kind]}*`, ''];
         if (item.summary) {
             lines.push(esc(item.summary), '');
+        }
+        if (item.quote) {
+            // The Official Journal's own words, short and attributed (Commission Decision 2011/833/EU).
+            lines.push(`> ${esc(item.quote)}`, '', `(${esc(id)}, Regulation (EU) 2024/1689, OJ L, 2024/1689, 12.7.2024)`, '');
+        }
+        if (item.context) {
+            lines.push(esc(item.context), '');
+        }
+        if (item.appliesFrom) {
+            const today = this.settings.today();
+            lines.push(`Applies from ${item.appliesFrom} (Article 113)${item.appliesFrom > today ? `, not yet on ${today}` : ''}.`, '');
+        }
+        if (item.note) {
+            lines.push(esc(item.note), '');
         }
         const source = catalog.sources.find(s => s.name === item.catalog);
         if (source) {
@@ -58,6 +90,7 @@ export class AimsHoverProvider extends AstNodeHoverProvider {
             const nist = catalog.nistFor(item.id);
             if (nist.length > 0) {
                 lines.push(`NIST AI RMF (crosswalk): ${nist.map(id => this.catalogLink('nist', 'nist-subcategory', id)).join(', ')}`, '');
+                lines.push(`Crosswalk: ${esc(catalog.crosswalkSource)}.`, '');
             }
         } else if (item.kind === 'nist-subcategory') {
             const iso = catalog.isoFor(item.id);
@@ -65,6 +98,7 @@ export class AimsHoverProvider extends AstNodeHoverProvider {
                 ? this.catalogLink('annex-a', 'annex-a-control', id)
                 : this.catalogLink('clauses', 'clause', id));
             lines.push(`ISO/IEC 42001 (crosswalk): ${links.length > 0 ? links.join(', ') : 'none'}`, '');
+            lines.push(`Crosswalk: ${esc(catalog.crosswalkSource)}.`, '');
         }
         if (item.kind === 'annex-a-control') {
             lines.push(`Statement of applicability: ${this.soaDecision(item.id)}`, '');
@@ -183,15 +217,25 @@ export class AimsHoverProvider extends AstNodeHoverProvider {
     private systemFacts(system: AiSystem): string[] {
         const facts: string[] = [];
         if (system.euCategory) {
-            const area = system.annexIII ? catalog.get('annex-iii-area', refName(system.annexIII)) : undefined;
-            const annex = system.annexIII ? `, Annex III point ${refName(system.annexIII)}${area ? ` (${esc(area.title)})` : ''}` : '';
-            facts.push(`EU AI Act: ${system.euCategory} risk${annex}`);
+            const entry = system.annexIII?.ref ?? (system.annexIII ? catalog.get('annex-iii-area', refName(system.annexIII)) : undefined);
+            const annex = system.annexIII ? `, Annex III point ${refName(system.annexIII)}${entry ? ` (${esc(entry.title)})` : ''}` : '';
+            const annexI = system.annexI ? `, Annex I item ${refName(system.annexI)}${system.annexI.ref ? ` (${esc(system.annexI.ref.title)})` : ''}` : '';
+            const under = system.euProvision ? `, under ${refName(system.euProvision)}` : '';
+            facts.push(`EU AI Act: ${system.euCategory}${annex}${annexI}${under}`);
         } else {
             facts.push('EU AI Act: category not given');
         }
+        if (system.operatorRoles.length > 0) facts.push(`EU AI Act operator: ${system.operatorRoles.join(', ')}`);
+        if (system.transparency.length > 0) facts.push(`Transparency: ${system.transparency.map(refName).join(', ')}`);
+        const profile = this.euAiAct.profileOf(system, this.settings.today());
+        if (profile && profile.obligations.length > 0) {
+            const open = profile.obligations.filter(o => o.state === 'open');
+            const due = open.filter(o => o.due).length;
+            facts.push(`EU AI Act obligations: ${profile.obligations.length - open.length} of ${profile.obligations.length} addressed${due > 0 ? `, ${due} open` : ''}${open.length > due ? `, ${open.length - due} not yet due` : ''}`);
+        }
         facts.push(`Owner: ${system.owner ? refName(system.owner) : 'not given'}`);
         facts.push(`Stage: ${system.stage ?? 'not given'}`);
-        if (system.role) facts.push(`Role: ${system.role}`);
+        if (system.role) facts.push(`Role (ISO/IEC 22989): ${system.role}`);
         const assessments = this.model.assessmentsFor(system);
         if (assessments.length > 0) facts.push(`Impact assessments: ${assessments.map(a => a.name).join(', ')}`);
         return facts;
@@ -372,4 +416,17 @@ function entryLine(document: LangiumDocument, type: string | undefined, id: stri
 /** Keep titles and free text from being read as Markdown markup. */
 function esc(text: string): string {
     return text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
+}
+
+function operatorRoleHover(role: string): string | undefined {
+    const info = OPERATOR_ROLES[role];
+    if (!info) return undefined;
+    const definition = info.definition ? `defined in ${info.definition}` : 'which Article 25(3) names without a definition in Article 3';
+    return `**${esc(info.title)}** (EU AI Act operator role, ${definition})\n\n${esc(info.summary)}\n\nThe obligations of a system follow from this role and its class (\`aims/eu-obligations-open\`). Not the ISO/IEC 22989 role of \`role\`.`;
+}
+
+function iso22989RoleHover(role: string): string | undefined {
+    const info = (iso22989Roles.roles as Record<string, { title: string; summary: string }>)[role];
+    if (!info) return undefined;
+    return `**${esc(info.title)}** (${esc(iso22989Roles.source)})\n\n${esc(info.summary)}\n\nNot an EU AI Act role: declare those per system with \`operator\`.`;
 }

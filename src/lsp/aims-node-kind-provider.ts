@@ -14,6 +14,7 @@ const SYMBOL_KINDS: Record<string, SymbolKind> = {
     Policy: SymbolKind.Interface,
     Objective: SymbolKind.Constant,
     AiSystem: SymbolKind.Class,
+    GpaiModel: SymbolKind.Class,
     Dataset: SymbolKind.Array,
     Supplier: SymbolKind.Package,
     Risk: SymbolKind.Event,
@@ -38,7 +39,10 @@ const SYMBOL_KINDS: Record<string, SymbolKind> = {
     RiskSource: SymbolKind.Constant,
     NistSubcategory: SymbolKind.Constant,
     EuArticle: SymbolKind.Constant,
-    AnnexIIIArea: SymbolKind.Constant
+    EuProvision: SymbolKind.Constant,
+    AnnexIIIArea: SymbolKind.Constant,
+    AnnexIIISubpoint: SymbolKind.Constant,
+    AnnexILegislation: SymbolKind.Constant
 };
 
 const COMPLETION_KINDS: Record<string, CompletionItemKind> = {
@@ -49,6 +53,7 @@ const COMPLETION_KINDS: Record<string, CompletionItemKind> = {
     Policy: CompletionItemKind.Interface,
     Objective: CompletionItemKind.Constant,
     AiSystem: CompletionItemKind.Class,
+    GpaiModel: CompletionItemKind.Class,
     Dataset: CompletionItemKind.Value,
     Supplier: CompletionItemKind.Module,
     Risk: CompletionItemKind.Event,
@@ -69,7 +74,10 @@ const COMPLETION_KINDS: Record<string, CompletionItemKind> = {
     RiskSource: CompletionItemKind.Constant,
     NistSubcategory: CompletionItemKind.Constant,
     EuArticle: CompletionItemKind.Constant,
-    AnnexIIIArea: CompletionItemKind.Constant
+    EuProvision: CompletionItemKind.Constant,
+    AnnexIIIArea: CompletionItemKind.Constant,
+    AnnexIIISubpoint: CompletionItemKind.Constant,
+    AnnexILegislation: CompletionItemKind.Constant
 };
 
 export class AimsNodeKindProvider implements NodeKindProvider {

@@ -14,7 +14,10 @@ export const CATALOG_ENTRY_KINDS: Readonly<Record<string, CatalogEntryKind>> = {
     RiskSource: 'risk-source',
     NistSubcategory: 'nist-subcategory',
     EuArticle: 'eu-article',
-    AnnexIIIArea: 'annex-iii-area'
+    EuProvision: 'eu-provision',
+    AnnexIIIArea: 'annex-iii-area',
+    AnnexIIISubpoint: 'annex-iii-subpoint',
+    AnnexILegislation: 'annex-i-item'
 };
 
 /** The AST type that renders a catalog kind (the inverse of CATALOG_ENTRY_KINDS). */
@@ -32,8 +35,12 @@ export const CATALOG_KIND_NAMES: Readonly<Record<CatalogEntryKind, string>> = {
     'nist-function': 'NIST AI RMF function',
     'nist-category': 'NIST AI RMF category',
     'nist-subcategory': 'NIST AI RMF subcategory',
+    'eu-chapter': 'EU AI Act chapter',
     'eu-article': 'EU AI Act article',
-    'annex-iii-area': 'EU AI Act Annex III area'
+    'eu-provision': 'EU AI Act paragraph or point',
+    'annex-iii-area': 'EU AI Act Annex III area',
+    'annex-iii-subpoint': 'EU AI Act Annex III sub-point',
+    'annex-i-item': 'EU AI Act Annex I legislation'
 };
 
 /** The catalog entry an AST node or index description of type `type` named `name` stands for. */

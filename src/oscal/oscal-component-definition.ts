@@ -21,6 +21,16 @@ export function systemProps(system: SystemRow): OscalProperty[] {
     if (system.role) props.push({ name: 'ai-role', ns: AIMS_NS, value: system.role });
     if (system.euCategory) props.push({ name: 'eu-ai-act-category', ns: AIMS_NS, value: system.euCategory });
     if (system.annexIII) props.push({ name: 'eu-ai-act-annex-iii-point', ns: AIMS_NS, value: oscalString(system.annexIII.id, 'unknown') });
+    // The EU AI Act classification as the tools read it (src/model/eu-ai-act.ts).
+    const eu = system.euAiAct;
+    for (const role of eu.operatorRoles) props.push({ name: 'eu-ai-act-operator-role', ns: AIMS_NS, value: role });
+    if (eu.route) props.push({ name: 'eu-ai-act-route', ns: AIMS_NS, value: oscalString(eu.route, 'unknown') });
+    for (const duty of eu.transparency) props.push({ name: 'eu-ai-act-transparency', ns: AIMS_NS, value: duty });
+    if (eu.friaReasons.length > 0) props.push({ name: 'eu-ai-act-fria-required', ns: AIMS_NS, value: 'yes' });
+    if (eu.obligations.length > 0) {
+        props.push({ name: 'eu-ai-act-obligations', ns: AIMS_NS, value: String(eu.obligations.length) });
+        props.push({ name: 'eu-ai-act-obligations-open', ns: AIMS_NS, value: String(eu.obligations.filter(o => o.state === 'open' && o.due).length) });
+    }
     props.push({ name: 'impact-assessment', ns: AIMS_NS, value: system.impactAssessment });
     for (const model of system.models) props.push({ name: 'model', ns: AIMS_NS, value: oscalString(model, 'model') });
     return props;

@@ -13,6 +13,7 @@ import type {
 } from '../language/generated/ast.js';
 import type { AimsServices } from '../language/aims-module.js';
 import { catalog } from '../catalog/catalog.js';
+import type { EuAiActModel, EuProfile } from '../model/eu-ai-act.js';
 import { runGit } from '../workspace/git.js';
 import { controlIdOf, documentOf, type AimsModel, type Freshness, type NistCoverageStatus, type NistSubcategoryCoverage, type RatingScale } from '../model/aims-model.js';
 
@@ -204,7 +205,31 @@ export interface SystemRow {
     readonly risks: readonly Ref[];
     /** Controls whose SoA entry names the system or treats one of its risks. */
     readonly controls: readonly string[];
+    /** The EU AI Act view: operator roles, class, route and obligations (src/model/eu-ai-act.ts). */
+    readonly euAiAct: EuAiActSystemData;
     readonly location?: SourceLocation;
+}
+
+export interface EuObligationData {
+    readonly article: string;
+    readonly title: string;
+    readonly duty: string;
+    readonly appliesFrom: string;
+    readonly due: boolean;
+    readonly state: 'met' | 'not-applicable' | 'open';
+    /** Evidence and SoA entries that meet it, or the reason it does not apply. */
+    readonly addressedBy: readonly string[];
+}
+
+export interface EuAiActSystemData {
+    readonly operatorRoles: readonly string[];
+    readonly euClass?: string;
+    /** `Annex III point 5(b)`, `Annex I item 11 (...)`, `Article 5(1)(c)`: what the class rests on. */
+    readonly route?: string;
+    readonly transparency: readonly string[];
+    readonly obligations: readonly EuObligationData[];
+    /** Why Article 27 binds the deployer, when it does. */
+    readonly friaReasons: readonly string[];
 }
 
 export interface DatasetRow {
@@ -320,6 +345,7 @@ export function collectReportData(services: AimsServices, documents: readonly La
 
 class ReportCollector {
     private readonly model: AimsModel;
+    private readonly euAiAct: EuAiActModel;
     private readonly windowDays: number;
     private readonly root?: string;
 
@@ -330,6 +356,7 @@ class ReportCollector {
         private readonly options: ReportDataOptions
     ) {
         this.model = services.aims.Model;
+        this.euAiAct = services.aims.EuAiAct;
         const settings = services.aims.Settings.values;
         this.windowDays = settings.evidenceExpiryWindowDays;
         this.root = options.root ?? settings.workspaceRoot;
@@ -542,6 +569,7 @@ class ReportCollector {
             assessments,
             risks: risks.map(r => ({ id: r.name, title: r.title })),
             controls: sortControlIds([...controls]),
+            euAiAct: euAiActData(this.euAiAct.profileOf(system, this.today)),
             location: this.locationOf(system)
         };
     }
@@ -707,4 +735,23 @@ export function gitCommit(root: string | undefined): CommitInfo | undefined {
     } catch {
         return undefined;
     }
+}
+
+function euAiActData(profile: EuProfile | undefined): EuAiActSystemData {
+    if (!profile) {
+        return { operatorRoles: [], transparency: [], obligations: [], friaReasons: [] };
+    }
+    const route = profile.annexIII ? `Annex III point ${profile.annexIII}`
+        : profile.annexI ? `Annex I item ${profile.annexI.id} (${profile.annexI.title})` : undefined;
+    const provision = profile.provision ? `${route ? `${route}, ` : ''}${profile.provision}` : route;
+    return {
+        operatorRoles: profile.roles,
+        euClass: profile.euClass,
+        route: provision,
+        transparency: profile.transparency,
+        obligations: profile.obligations.map(o => ({
+            article: o.article, title: o.title, duty: o.duty, appliesFrom: o.appliesFrom, due: o.due, state: o.state, addressedBy: o.addressedBy
+        })),
+        friaReasons: profile.friaReasons
+    };
 }

@@ -12,7 +12,7 @@ import type {
 import { heatMapSvg } from './heat-map-svg.js';
 import { html, join, Markup, type Content } from './html-markup.js';
 import {
-    EU_CATEGORY_LABEL, freshnessLabel, IMPACT_ASSESSMENT_LABEL, LEVEL_LABEL, NIST_STATUS_LABEL, NIST_STATUSES, SEVERITY_LABEL,
+    EU_CATEGORY_LABEL, obligationStateLabel, freshnessLabel, IMPACT_ASSESSMENT_LABEL, LEVEL_LABEL, NIST_STATUS_LABEL, NIST_STATUSES, SEVERITY_LABEL,
     soaStateKey, soaStateLabel, wordsOf
 } from './report-labels.js';
 import { REPORT_CSS } from './report-styles.js';
@@ -212,7 +212,7 @@ function nistSection(data: ReportData): Markup {
     const gaps = subs.filter(s => s.status !== 'implemented');
     return html`<section class="part" id="nist">
 <h2><span class="n">2</span>NIST AI RMF coverage<span class="count">${subs.length} subcategories</span></h2>
-<p class="lead">Each NIST AI RMF 1.0 subcategory, reached through the NIST crosswalk to ISO/IEC 42001 and through the NIST references of organisation controls. A subcategory counts as covered when an applicable control that addresses it is implemented, and as planned when such a control is applicable but not yet implemented. Clauses 4 to 10 are requirements on the management system itself, not controls, so a subcategory the crosswalk maps only to clauses (or whose controls are all excluded or undecided) is shown as “clauses only”, apart from control coverage.</p>
+<p class="lead">Each NIST AI RMF 1.0 subcategory, reached through the AI RMF to ISO/IEC 42001 crosswalk (hosted by NIST's AI Resource Center, provided by Microsoft, mapped against the final draft of ISO/IEC 42001) and through the NIST references of organisation controls. A subcategory counts as covered when an applicable control that addresses it is implemented, and as planned when such a control is applicable but not yet implemented. Clauses 4 to 10 are requirements on the management system itself, not controls, so a subcategory the crosswalk maps only to clauses (or whose controls are all excluded or undecided) is shown as “clauses only”, apart from control coverage.</p>
 ${nistLegend(total)}
 <div class="nist-grid">${data.nist.map(nistFunction)}</div>
 <h3>Subcategories without an implemented control</h3>
@@ -332,7 +332,29 @@ ${data.systems.length === 0 ? html`<p class="empty">The AIMS declares no AI syst
 <thead><tr><th>System</th><th>Stage and role</th><th>EU AI Act</th><th>Impact assessment</th><th>Owner</th><th>Linked</th></tr></thead>
 <tbody>${data.systems.map(systemRow)}</tbody>
 </table>`}
+${euAiActSection(data.systems)}
 </section>`;
+}
+
+/** Per system: its operator roles, class and route, and each obligation with its state. */
+function euAiActSection(systems: readonly SystemRow[]): Markup | undefined {
+    const classified = systems.filter(sys => sys.euAiAct.operatorRoles.length > 0 || sys.euAiAct.obligations.length > 0);
+    if (classified.length === 0) {
+        return undefined;
+    }
+    const tone = { met: 'b-good', 'not-applicable': 'b-none', open: 'b-bad' } as const;
+    return html`<h3 id="eu-ai-act">EU AI Act</h3>
+<p class="lead">Each system's operator roles under the Act, its class and the route to it, and the obligations that follow, from the obligations table of the tools (Articles 4, 16, 22-27, 49, 50, 53-55, 72, 73, 86), dated by Article 113.</p>
+${classified.map(sys => {
+        const eu = sys.euAiAct;
+        const settled = eu.obligations.filter(o => o.state !== 'open').length;
+        return html`<h4>${sys.title} <span class="sub-text mono">${sys.id}</span></h4>
+<p>Operator role: ${eu.operatorRoles.map(r => r.replace(/-/g, ' ')).join(', ') || 'not declared'}. Class: ${eu.euClass ? EU_CATEGORY_LABEL[eu.euClass] ?? eu.euClass : 'not classified'}${eu.route ? ` (${eu.route})` : ''}.${eu.transparency.length > 0 ? ` Transparency: ${eu.transparency.join(', ')}.` : ''}${eu.friaReasons.length > 0 ? ` Article 27 applies: ${eu.friaReasons.join('; ')}.` : ''} ${settled} of ${eu.obligations.length} obligations met or not applicable.</p>
+${eu.obligations.length === 0 ? undefined : html`<table class="eu-obligations">
+<thead><tr><th>Article</th><th>Duty</th><th>Applies from</th><th>State</th><th>Addressed by</th></tr></thead>
+<tbody>${eu.obligations.map(o => html`<tr><td class="mono nowrap">${o.article}</td><td>${o.duty}</td><td class="nowrap">${o.appliesFrom}</td><td><span class="badge ${o.state === 'open' && !o.due ? 'b-warn' : tone[o.state]}">${obligationStateLabel(o)}</span></td><td>${o.addressedBy.join(', ')}</td></tr>`)}</tbody>
+</table>`}`;
+    })}`;
 }
 
 function systemRow(system: SystemRow): Markup {

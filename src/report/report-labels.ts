@@ -49,8 +49,14 @@ export const IMPACT_ASSESSMENT_LABEL: Record<ImpactAssessmentState, string> = {
 };
 
 export const EU_CATEGORY_LABEL: Record<string, string> = {
-    prohibited: 'Prohibited', high: 'High-risk', limited: 'Limited risk', minimal: 'Minimal risk'
+    prohibited: 'Prohibited', high: 'High-risk', 'not-high-risk': 'Not high-risk (Article 6(3))', limited: 'Limited risk (deprecated)', minimal: 'Minimal risk',
+    gpai: 'General-purpose AI model', 'gpai-systemic': 'General-purpose AI model with systemic risk'
 };
+
+/** How an EU AI Act obligation stands, for the report's EU AI Act section. */
+export function obligationStateLabel(o: { state: 'met' | 'not-applicable' | 'open'; due: boolean; appliesFrom: string }): string {
+    return o.state === 'met' ? 'met' : o.state === 'not-applicable' ? 'not applicable' : o.due ? 'open' : `applies from ${o.appliesFrom}`;
+}
 
 export function freshnessLabel(ev: Pick<EvidenceLink, 'freshness' | 'expires'>): string {
     const labels: Record<Freshness, string> = {

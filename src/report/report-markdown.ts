@@ -4,7 +4,9 @@
  * (`|`, newlines) nor turn into markup (`<`, `*`, `[`...).
  */
 import type { ReportData, RatingData, Ref, HeatMap } from './aims-report-data.js';
+import { catalog } from '../catalog/catalog.js';
 import {
+    obligationStateLabel,
     EU_CATEGORY_LABEL, freshnessLabel, IMPACT_ASSESSMENT_LABEL, LEVEL_LABEL, NIST_STATUS_LABEL, NIST_STATUSES, SEVERITY_LABEL,
     soaStateLabel, wordsOf
 } from './report-labels.js';
@@ -86,7 +88,8 @@ export function renderMarkdownReport(data: ReportData): string {
 
     const subs = data.nist.flatMap(f => f.categories.flatMap(c => c.subcategories));
     out.push('## 2. NIST AI RMF coverage', '',
-        'A subcategory is covered when an applicable control that addresses it (through the NIST crosswalk, or an organisation control\'s NIST references) is implemented, and planned when such a control is applicable but not yet implemented. Subcategories mapped only to clauses 4 to 10, which are management-system requirements rather than controls, are listed as "clauses only".', '',
+        'A subcategory is covered when an applicable control that addresses it (through the crosswalk, or an organisation control\'s NIST references) is implemented, and planned when such a control is applicable but not yet implemented. Subcategories mapped only to clauses 4 to 10, which are management-system requirements rather than controls, are listed as "clauses only".', '',
+        `Crosswalk: ${catalog.crosswalkSource}.`, '',
         table(['Function', ...NIST_STATUSES.map(st => NIST_STATUS_LABEL[st]), 'Subcategories'],
             data.nist.map(fn => [fn.id, ...NIST_STATUSES.map(st => String(fn.counts[st])), String(fn.categories.reduce((n, c) => n + c.subcategories.length, 0))])),
         '',
@@ -140,6 +143,24 @@ export function renderMarkdownReport(data: ReportData): string {
                 String(sys.risks.length),
                 sys.controls.map(code).join(', ')
             ])), '');
+    }
+    const euSystems = data.systems.filter(sys => sys.euAiAct.operatorRoles.length > 0 || sys.euAiAct.obligations.length > 0);
+    if (euSystems.length > 0) {
+        out.push('### EU AI Act', '');
+        for (const sys of euSystems) {
+            const eu = sys.euAiAct;
+            const open = eu.obligations.filter(o => o.state === 'open');
+            out.push(`#### ${code(sys.id)} ${markdownCell(sys.title)}`, '',
+                `Operator role: ${eu.operatorRoles.map(r => r.replace(/-/g, ' ')).join(', ') || 'not declared'}. Class: ${eu.euClass ? EU_CATEGORY_LABEL[eu.euClass] ?? eu.euClass : 'not classified'}${eu.route ? ` (${markdownCell(eu.route)})` : ''}.`
+                + `${eu.transparency.length > 0 ? ` Transparency: ${eu.transparency.join(', ')}.` : ''}`
+                + `${eu.friaReasons.length > 0 ? ` Article 27 applies: ${eu.friaReasons.join('; ')}.` : ''}`
+                + ` Obligations: ${eu.obligations.length - open.length} of ${eu.obligations.length} met or not applicable.`, '');
+            if (eu.obligations.length > 0) {
+                out.push(table(['Article', 'Duty', 'Applies from', 'State', 'Addressed by'], eu.obligations.map(o => [
+                    o.article, markdownCell(o.duty), o.appliesFrom, obligationStateLabel(o), markdownCell(o.addressedBy.join(', '))
+                ])), '');
+            }
+        }
     }
 
     out.push('## 5. Findings', '');

@@ -19,7 +19,10 @@ const CATALOG_TYPES: Record<string, string> = {
     AnnexCObjective: 'Annex C objective',
     RiskSource: 'Annex C risk source',
     NistSubcategory: 'NIST AI RMF subcategory',
-    AnnexIIIArea: 'EU AI Act Annex III point',
+    AnnexIIIEntry: 'EU AI Act Annex III point or sub-point',
+    AnnexILegislation: 'EU AI Act Annex I item',
+    EuProvision: 'EU AI Act paragraph or point',
+    EuReference: 'EU AI Act article, paragraph or point',
     CatalogEntry: 'catalog entry'
 };
 
@@ -29,8 +32,11 @@ const ACCEPTED_KINDS: Record<string, readonly CatalogEntryKind[]> = {
     AnnexCObjective: ['annex-c-objective'],
     RiskSource: ['risk-source'],
     NistSubcategory: ['nist-subcategory'],
-    AnnexIIIArea: ['annex-iii-area'],
-    CatalogEntry: ['annex-a-group', 'annex-a-control', 'clause', 'annex-c-objective', 'risk-source', 'nist-subcategory', 'eu-article', 'annex-iii-area']
+    AnnexIIIEntry: ['annex-iii-area', 'annex-iii-subpoint'],
+    AnnexILegislation: ['annex-i-item'],
+    EuProvision: ['eu-provision'],
+    EuReference: ['eu-article', 'eu-provision'],
+    CatalogEntry: ['annex-a-group', 'annex-a-control', 'clause', 'annex-c-objective', 'risk-source', 'nist-subcategory', 'eu-article', 'eu-provision']
 };
 
 /** What an id is, for "'C.2.5' is an Annex C objective, not ...". */
@@ -44,8 +50,12 @@ const KIND_LABELS: Record<CatalogEntryKind, string> = {
     'nist-function': 'a NIST AI RMF function',
     'nist-category': 'a NIST AI RMF category',
     'nist-subcategory': 'a NIST AI RMF subcategory',
+    'eu-chapter': 'a chapter of the EU AI Act',
     'eu-article': 'an EU AI Act article',
-    'annex-iii-area': 'an EU AI Act Annex III point'
+    'eu-provision': 'a paragraph or point of an EU AI Act article',
+    'annex-iii-area': 'an EU AI Act Annex III point',
+    'annex-iii-subpoint': 'an EU AI Act Annex III sub-point',
+    'annex-i-item': 'an item of EU AI Act Annex I (Union harmonisation legislation)'
 };
 
 const USER_TYPES: Record<string, string> = {
@@ -201,11 +211,14 @@ export class AimsDocumentValidator extends DefaultDocumentValidator {
             if (foreign) {
                 return { rule: RULES.foreignCatalogId, message: foreign, suggestions: [] };
             }
-            if (referenceType === 'AnnexIIIArea') {
-                const points = catalog.ofKind('annex-iii-area').map(a => a.id);
+            if (referenceType === 'AnnexIIIEntry') {
+                return unknownAnnexIIIEntry(refText);
+            }
+            if (referenceType === 'AnnexILegislation') {
+                const items = catalog.ofKind('annex-i-item');
                 return {
                     rule: RULES.unknownCatalogId, suggestions: [],
-                    message: `EU AI Act Annex III has no point '${refText}': its high-risk areas are points ${points[0]} to ${points[points.length - 1]} (completion lists them with their titles).`
+                    message: `EU AI Act Annex I has no item '${refText}': it lists Union harmonisation legislation as items ${items[0].id} to ${items[items.length - 1].id} (Section A 1 to 12, Section B 13 to 20; completion lists them).`
                 };
             }
             const other = catalog.find(refText);
@@ -228,7 +241,7 @@ export class AimsDocumentValidator extends DefaultDocumentValidator {
                     message: `'${refText}' is not written the way the catalog writes ${catalogLabel} ids (capital letters, dots between the numbers).${hint}`
                 };
             }
-            const malformed = !/^([A-Z][A-Z0-9]*(\.\d+)+|\d+(\.\d+)*|(GOVERN|MAP|MEASURE|MANAGE) \d+\.\d+|Article \d+)$/.test(refText);
+            const malformed = !/^([A-Z][A-Z0-9]*(\.\d+)+|\d+(\.\d+)*|(GOVERN|MAP|MEASURE|MANAGE) \d+\.\d+|Article \d+(\([0-9a-z]+\))*)$/.test(refText);
             const what = malformed ? `'${refText}' is not a well-formed ${catalogLabel} id` : `Unknown ${catalogLabel} '${refText}'`;
             const help = hint || ` Use an id from the catalog (completion lists them)${referenceType === 'Control' ? ', or declare an organisation control with a prefix of your own' : ''}.`;
             return { rule: RULES.unknownCatalogId, message: `${what}.${help}`, suggestions };
@@ -264,6 +277,26 @@ export class AimsDocumentValidator extends DefaultDocumentValidator {
     }
 }
 
+/** `annex-iii 5(e)`, `annex-iii 9`: name the points and sub-points that exist. */
+function unknownAnnexIIIEntry(refText: string): { rule: RuleInfo; message: string; suggestions: string[] } {
+    const points = catalog.ofKind('annex-iii-area').map(a => a.id);
+    const point = /^(\d+)\(/.exec(refText)?.[1];
+    const subpoints = point ? catalog.ofKind('annex-iii-subpoint').filter(s => s.parent === point).map(s => s.id) : [];
+    if (point && points.includes(point)) {
+        const area = catalog.get('annex-iii-area', point)!;
+        return {
+            rule: RULES.unknownCatalogId, suggestions: subpoints,
+            message: subpoints.length > 0
+                ? `EU AI Act Annex III point ${point} (${area.title}) has no sub-point '${refText}': its sub-points are ${subpoints.join(', ')}.`
+                : `EU AI Act Annex III point ${point} (${area.title}) has no lettered sub-points: write annex-iii ${point}.`
+        };
+    }
+    return {
+        rule: RULES.unknownCatalogId, suggestions: [],
+        message: `EU AI Act Annex III has no point '${refText}': its high-risk areas are points ${points[0]} to ${points[points.length - 1]}, most with lettered sub-points such as 5(b) (completion lists them with their titles).`
+    };
+}
+
 /** " Use an Annex C objective (C.2.1 to C.2.11)." for a reference that accepts one kind of entry. */
 function acceptedHint(accepted: readonly CatalogEntryKind[]): string {
     if (accepted.length !== 1) {
@@ -287,7 +320,7 @@ function catalogLabelByShape(id: string): string {
 
 /** An id that exists, but in another catalog or at another level than the reference accepts. */
 function wrongKind(id: string, item: CatalogItem, expected: string, accepted: readonly CatalogEntryKind[]): { rule: RuleInfo; message: string; suggestions: string[] } {
-    const children = catalog.items.filter(child => child.parent === item.id && child.kind !== 'annex-iii-area').map(child => child.id);
+    const children = catalog.items.filter(child => child.parent === item.id && child.kind !== 'annex-iii-area' && child.kind !== 'annex-iii-subpoint').map(child => child.id);
     const article = /^[aeiou]/i.test(expected) ? 'an' : 'a';
     const pick = children.length > 0 ? ` Name one of its ${item.kind === 'annex-a-group' ? 'controls' : 'entries'}: ${children.join(', ')}.` : acceptedHint(accepted);
     return {

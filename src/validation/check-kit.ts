@@ -6,13 +6,15 @@
 import { AstUtils, type AstNode, type DiagnosticInfo, type MaybePromise, type ValidationAcceptor } from 'langium';
 import type { AimsAstType } from '../language/generated/ast.js';
 import type { AimsModel } from '../model/aims-model.js';
+import type { EuAiActModel } from '../model/eu-ai-act.js';
 import type { AimsSettings } from '../workspace/aims-settings.js';
 import type { EvidencePaths } from '../workspace/evidence-paths.js';
 import type { RuleInfo } from './rules.js';
 
-/** What a domain's checks may ask: the AIMS model, the settings (today, window), evidence paths. */
+/** What a domain's checks may ask: the AIMS model and its EU AI Act view, the settings (today, window), evidence paths. */
 export interface CheckContext {
     readonly model: AimsModel;
+    readonly euAiAct: EuAiActModel;
     readonly settings: AimsSettings;
     readonly evidencePaths: EvidencePaths;
 }

@@ -37,6 +37,7 @@ export class ValidationDomains {
     constructor(services: AimsServices) {
         const context: CheckContext = {
             model: services.aims.Model,
+            euAiAct: services.aims.EuAiAct,
             settings: services.aims.Settings,
             evidencePaths: services.aims.EvidencePaths
         };

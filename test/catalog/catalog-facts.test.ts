@@ -24,9 +24,15 @@ interface ClauseFact { id: string; title: string; parent: string | null; documen
 interface AnnexCFact { id: string; title: string; kind: 'section' | 'objective' | 'riskSource'; parent: string | null }
 interface NistFact { id: string; function: string; category: string }
 interface CrosswalkFacts { pairs: Array<{ nist: string; iso: string[] }> }
-interface EuAiActFacts {
-    articles: Array<{ id: string; number: number; title: string; chapter: string }>;
-    annexIII: { areas: Array<{ point: number; title: string }> };
+interface EuAiActFullFacts {
+    counts: { articles: number; annexIIILetteredSubpoints: number; annexISectionA: number; annexISectionB: number };
+    chapters: Array<{ id: string }>;
+    articles: Array<{ id: string; number: number; title: string; titleNormalized?: string; chapter: string; section?: number; appliesFrom: string }>;
+    annexIII: { points: Array<{ point: number; title: string; qualifier?: string; subpoints: Array<{ id: string; text: string }> }> };
+    annexI: { sectionA: { title: string; items: Array<{ item: number; shortName: string }> }; sectionB: { title: string; items: Array<{ item: number; shortName: string }> } };
+    application: { dates: Array<{ date: string; covers: string; articles?: number[] }> };
+    article5: { paragraph1: Array<{ point: string }> };
+    article50: { paragraphs: Array<{ paragraph: string; addressee: string }> };
 }
 interface Iso27001Facts { themes: Array<{ prefix: string; theme: string; first: number; last: number }>; total: number }
 
@@ -35,7 +41,7 @@ const clauses = facts<ClauseFact[]>('iso42001-clauses.json');
 const annexC = facts<AnnexCFact[]>('iso42001-annex-c.json');
 const nist = facts<NistFact[]>('nist-ai-rmf.json');
 const crosswalk = facts<CrosswalkFacts>('crosswalk-nist-iso42001.json');
-const euAiAct = facts<EuAiActFacts>('eu-ai-act.json');
+const euAiActFull = facts<EuAiActFullFacts>('eu-ai-act-full.json');
 const iso27001 = facts<Iso27001Facts>('iso27001-2022-annex-a-ids.json');
 
 /** id, title and parent of every entry of a kind, in catalog order. */
@@ -120,15 +126,64 @@ describe('the NIST AI RMF to ISO/IEC 42001 crosswalk', () => {
 });
 
 describe('the EU AI Act', () => {
-    it('has the 12 articles with their numbers, titles and chapters', () => {
-        expect(catalog.ofKind('eu-article').map(a => ({ id: a.id, title: a.title, parent: a.parent })))
-            .toEqual(euAiAct.articles.map(a => ({ id: a.id, title: a.title, parent: `Chapter ${a.chapter}` })));
-        expect(euAiAct.articles.every(a => a.id === `Article ${a.number}`)).toBe(true);
+    it('has all 113 articles with their numbers, titles (the OJ typos corrected), chapters and application dates', () => {
+        expect(catalog.ofKind('eu-article').map(a => ({ id: a.id, title: a.title, parent: a.parent, appliesFrom: a.appliesFrom })))
+            .toEqual(euAiActFull.articles.map(a => ({ id: a.id, title: a.titleNormalized ?? a.title, parent: `Chapter ${a.chapter}`, appliesFrom: a.appliesFrom })));
+        expect(catalog.ofKind('eu-article')).toHaveLength(euAiActFull.counts.articles);
+        expect(euAiActFull.articles.every(a => a.id === `Article ${a.number}`)).toBe(true);
     });
 
-    it('has the 8 Annex III areas with their points and titles', () => {
+    it('keeps the Official Journal typos of Articles 1 and 111 out of the titles users see, and names them in a note', () => {
+        const titles = catalog.ofKind('eu-article').map(a => a.title);
+        expect(titles.filter(t => t.includes('`') || /placed on the marked\b/.test(t))).toEqual([]);
+        expect(catalog.get('eu-article', 'Article 1')?.note).toContain('Subject matter`');
+    });
+
+    it('places each article in its chapter and section', () => {
+        for (const a of euAiActFull.articles) {
+            const context = catalog.get('eu-article', a.id)?.context ?? '';
+            expect(context.startsWith(`Chapter ${a.chapter}${a.section ? ` Section ${a.section}:` : ':'}`), `${a.id}: ${context}`).toBe(true);
+        }
+        expect(catalog.ofKind('eu-chapter').map(c => c.id)).toEqual(euAiActFull.chapters.map(c => c.id));
+    });
+
+    it('has the 8 Annex III points with their titles and the 24 lettered sub-points with the OJ text', () => {
+        const pointTitle = (p: EuAiActFullFacts['annexIII']['points'][number]) => p.title + (p.qualifier ? `, ${p.qualifier}` : '');
         expect(catalog.ofKind('annex-iii-area').map(a => ({ id: a.id, title: a.title })))
-            .toEqual(euAiAct.annexIII.areas.map(a => ({ id: String(a.point), title: a.title })));
+            .toEqual(euAiActFull.annexIII.points.map(p => ({ id: String(p.point), title: pointTitle(p) })));
+        expect(catalog.ofKind('annex-iii-subpoint').map(s => ({ id: s.id, parent: s.parent, quote: s.quote })))
+            .toEqual(euAiActFull.annexIII.points.flatMap(p => p.subpoints.map(s => ({ id: s.id, parent: String(p.point), quote: s.text }))));
+        expect(catalog.ofKind('annex-iii-subpoint')).toHaveLength(euAiActFull.counts.annexIIILetteredSubpoints);
+    });
+
+    it('has the 20 items of Annex I, Section A 1 to 12 and Section B 13 to 20', () => {
+        const items = [...euAiActFull.annexI.sectionA.items, ...euAiActFull.annexI.sectionB.items];
+        expect(catalog.ofKind('annex-i-item').map(i => ({ id: i.id, title: i.title })))
+            .toEqual(items.map(i => ({ id: String(i.item), title: i.shortName })));
+        expect(catalog.ofKind('annex-i-item').filter(i => i.context === euAiActFull.annexI.sectionA.title)).toHaveLength(euAiActFull.counts.annexISectionA);
+        expect(catalog.ofKind('annex-i-item').filter(i => i.context === euAiActFull.annexI.sectionB.title)).toHaveLength(euAiActFull.counts.annexISectionB);
+    });
+
+    it('has the prohibited practices of Article 5(1), points (a) to (h), and the paragraphs of Article 50', () => {
+        const provisions = catalog.ofKind('eu-provision').map(p => p.id);
+        expect(provisions.filter(id => id.startsWith('Article 5(1)('))).toEqual(euAiActFull.article5.paragraph1.map(p => `Article ${p.point}`));
+        const article50 = euAiActFull.article50.paragraphs.map(p => `Article ${p.paragraph.split(' ')[0]}`)
+            .filter((id, i, all) => all.indexOf(id) === i && ['provider', 'deployer'].includes(euAiActFull.article50.paragraphs[i].addressee));
+        expect(provisions.filter(id => id.startsWith('Article 50('))).toEqual(article50);
+    });
+
+    it('dates each paragraph and point like its article, except Article 6(1) (Article 113, point (c))', () => {
+        const late = euAiActFull.application.dates.find(d => d.covers.startsWith('Article 6(1)'))!.date;
+        for (const p of catalog.ofKind('eu-provision')) {
+            expect(p.appliesFrom, p.id).toBe(p.id === 'Article 6(1)' ? late : catalog.get('eu-article', p.parent!)?.appliesFrom);
+        }
+    });
+
+    it('dates the articles as Article 113 does', () => {
+        const byDate = (date: string) => catalog.ofKind('eu-article').filter(a => a.appliesFrom === date).map(a => Number(a.id.slice('Article '.length)));
+        for (const d of euAiActFull.application.dates.filter(d => d.articles)) {
+            expect(byDate(d.date), d.date).toEqual(d.articles);
+        }
     });
 });
 
@@ -196,12 +251,16 @@ describe('the rendered catalog documents', () => {
         `objective o-all "x" { annex-c ${catalog.ofKind('annex-c-objective').map(o => o.id).join(', ')} }`,
         `risk r-all "x" { sources ${catalog.ofKind('risk-source').map(s => s.id).join(', ')} treatment avoid }`,
         `control ACME.1 "x" { nist ${catalog.ofKind('nist-subcategory').map(s => s.id).join(', ')} }`,
-        ...catalog.ofKind('annex-iii-area').map(a => `system s-${a.id} "x" { eu-ai-act high annex-iii ${a.id} }`)
+        `evidence ev-provisions "x" { url "u" supports ${catalog.ofKind('eu-provision').map(a => a.id).join(', ')} }`,
+        ...catalog.ofKind('annex-iii-area').map(a => `system s-${a.id} "x" { eu-ai-act high annex-iii ${a.id} }`),
+        ...catalog.ofKind('annex-iii-subpoint').map((a, i) => `system sub-${i} "x" { eu-ai-act high annex-iii ${a.id} }`),
+        ...catalog.ofKind('annex-i-item').map(a => `system a1-${a.id} "x" { eu-ai-act high annex-i ${a.id} }`)
     ].join('\n');
 
     const TYPES: Partial<Record<CatalogEntryKind, string>> = {
         'annex-a-group': 'AnnexAGroup', 'annex-a-control': 'AnnexAControl', 'clause': 'Clause', 'annex-c-objective': 'AnnexCObjective',
-        'risk-source': 'RiskSource', 'nist-subcategory': 'NistSubcategory', 'eu-article': 'EuArticle', 'annex-iii-area': 'AnnexIIIArea'
+        'risk-source': 'RiskSource', 'nist-subcategory': 'NistSubcategory', 'eu-article': 'EuArticle', 'eu-provision': 'EuProvision',
+        'annex-iii-area': 'AnnexIIIArea', 'annex-iii-subpoint': 'AnnexIIISubpoint', 'annex-i-item': 'AnnexILegislation'
     };
 
     beforeAll(async () => {
@@ -243,6 +302,15 @@ describe('the rendered catalog documents', () => {
         expect(wrong).toEqual([]);
         const expectedCount = Object.keys(TYPES).reduce((n, kind) => n + catalog.ofKind(kind as CatalogEntryKind).length, 0);
         expect(document.references).toHaveLength(expectedCount);
+    });
+
+    it('link an Annex I item to the legislation, not to the Annex III point or clause with the same number', () => {
+        const document = ws.documents['references.aims'];
+        const annexI = document.references.map(ref => ref as Reference)
+            .filter(ref => ref.$refNode?.astNode.$type === 'AiSystem' && ref.$refNode.grammarSource?.$container?.$type === 'Assignment'
+                && (ref.$refNode.grammarSource.$container as { feature?: string }).feature === 'annexI');
+        expect(annexI).toHaveLength(catalog.ofKind('annex-i-item').length);
+        expect(annexI.filter(ref => ref.ref?.$type !== 'AnnexILegislation').map(ref => ref.$refText)).toEqual([]);
     });
 
     it('link a clause number to the clause, not to the Annex III point with the same number', () => {

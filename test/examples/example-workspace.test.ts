@@ -64,14 +64,39 @@ describe('the example workspace (Northwind Lending)', () => {
         expect(coverage.missing).toEqual([]);
         expect(coverage.undecided).toBe(0);
         expect(coverage.applicable + coverage.excluded).toBe(38);
-        expect(coverage.excluded).toBe(1);
-        expect(ws.services.aims.Model.soaEntryFor('A.10.4')?.decision).toBe('excluded');
+        // Nora is an AI service Northwind provides to its customers (ISO/IEC 22989 AI provider): A.10.4 applies.
+        expect(coverage.excluded).toBe(0);
+        expect(ws.services.aims.Model.soaEntryFor('A.10.4')?.decision).toBe('applicable');
+    });
+
+    it('declares ISO/IEC 22989 roles for the organisation and EU AI Act operator roles for each system', () => {
+        const model = ws.services.aims.Model;
+        expect(model.organisation()?.roles).toEqual(['provider', 'producer', 'customer']);
+        expect(model.all('AiSystem').map(s => [s.name, s.role, s.operatorRoles, s.euCategory, s.transparency.map(t => t.$refText)])).toEqual([
+            ['credit-scoring', 'producer', ['provider', 'deployer'], 'high', []],
+            ['support-assistant', 'provider', ['provider', 'deployer'], 'minimal', ['Article 50(1)']],
+            ['code-assistant', 'customer', ['deployer'], 'minimal', []]
+        ]);
+    });
+
+    it('meets every EU AI Act obligation of each system on the fixed date, the Article 27 assessment included', () => {
+        const profiles = ws.services.aims.EuAiAct.profiles('2026-11-28');
+        const open = profiles.flatMap(p => p.obligations.filter(o => o.state !== 'met').map(o => `${p.subject.name}: ${o.article}`));
+        expect(open).toEqual([]);
+        const credit = profiles.find(p => p.subject.name === 'credit-scoring')!;
+        expect(credit.obligations.map(o => o.article)).toEqual([
+            'Article 4', 'Article 8', 'Article 9', 'Article 10', 'Article 11', 'Article 12', 'Article 13', 'Article 14', 'Article 15',
+            'Article 16', 'Article 17', 'Article 18', 'Article 19', 'Article 20', 'Article 43', 'Article 47', 'Article 48', 'Article 49(1)',
+            'Article 72', 'Article 73', 'Article 26', 'Article 27', 'Article 86'
+        ]);
+        expect(credit.friaReasons).toEqual(['it deploys an Annex III point 5(b) system']);
+        expect(credit.obligations.find(o => o.article === 'Article 27')?.addressedBy).toEqual(['ia-credit-scoring']);
     });
 
     it('has an impact assessment and human oversight for its high-risk system', () => {
         const model = ws.services.aims.Model;
         const highRisk = model.all('AiSystem').filter(system => system.euCategory === 'high');
-        expect(highRisk.map(system => [system.name, system.annexIII?.ref?.name])).toEqual([['credit-scoring', '5']]);
+        expect(highRisk.map(system => [system.name, system.annexIII?.ref?.name])).toEqual([['credit-scoring', '5(b)']]);
         expect(model.assessmentsFor(highRisk[0]).map(ia => ia.name)).toEqual(['ia-credit-scoring']);
         expect(highRisk[0].oversight).toContain('credit risk officer');
     });

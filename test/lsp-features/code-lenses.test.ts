@@ -71,16 +71,18 @@ describe('code lens: AI systems', () => {
             '    eu-ai-act high',
             '}',
             'risk r1 "Elsewhere" { systems scorer }',
-            'system chat "Chat" { eu-ai-act minimal }'
+            'system chat "Chat" { operator deployer eu-ai-act minimal }',
+            'evidence ev-literacy "AI literacy" { url "https://lms.example" supports Article 4 }'
         ].join('\n'));
-        // No oversight (error), no Annex III area (warning), no impact assessment (error, a workspace finding).
-        expect(await lensAt(ws, 'main.aims', 'system scorer')).toBe('3 open findings (2 errors, 1 warning)');
+        // No oversight (error), no route (warning), no impact assessment (error, a workspace finding), no operator role (warning).
+        expect(await lensAt(ws, 'main.aims', 'system scorer')).toBe('4 open findings (2 errors, 2 warnings)');
         expect(await lensAt(ws, 'main.aims', 'system chat')).toBe('no open findings');
     });
 
     it('has no findings for the well-kept systems of the example workspace', async () => {
         const ws = await acme();
-        expect(await lensAt(ws, 'inventory.aims', 'system credit-scoring')).toBe('no open findings');
+        // Its EU AI Act high-risk obligations apply from 2 August 2026: a note, not a gap, on 2026-06-01.
+        expect(await lensAt(ws, 'inventory.aims', 'system credit-scoring')).toBe('1 open finding (1 info)');
     });
 
     it('are not shown in catalog documents', async () => {

@@ -212,6 +212,54 @@ describe('quick fix: aims/high-risk-without-impact-assessment', () => {
     });
 });
 
+describe('quick fix: aims/eu-ai-act-limited', () => {
+    const code = 'aims/eu-ai-act-limited';
+    const system = 'person alice "Alice"\nsystem bot "Bot" {\n    owner alice\n    operator provider\n    eu-ai-act limited\n}\n';
+
+    it('rewrites limited as minimal with the transparency duty of Article 50(1), as the preferred fix', async () => {
+        const applied = await applyFix({ 'main.aims': system }, 'main.aims', code, 'Article 50(1)');
+        expect(applied.action.isPreferred).toBe(true);
+        expect(applied.after).toBe('person alice "Alice"\nsystem bot "Bot" {\n    owner alice\n    operator provider\n    eu-ai-act minimal\n    transparency Article 50(1)\n}\n');
+        expect(applied.fixed.codes('main.aims')).not.toContain(code);
+        expect(applied.fixed.codes('main.aims')).not.toContain('aims/syntax-error');
+    });
+
+    it('offers one rewrite for each transparency duty of Article 50', async () => {
+        const ws = await workspace({ 'main.aims': system });
+        const actions = await quickFixes(ws, 'main.aims', onlyDiagnostic(ws, 'main.aims', code));
+        expect(actions.map(a => /Article 50\(\d\)/.exec(a.title)?.[0])).toEqual(['Article 50(1)', 'Article 50(2)', 'Article 50(3)', 'Article 50(4)']);
+    });
+});
+
+describe('quick fix: aims/eu-obligations-open', () => {
+    const code = 'aims/eu-obligations-open';
+
+    it('scaffolds evidence about the system for each open obligation, right after it, and closes the finding', async () => {
+        const files = {
+            'main.aims': 'person alice "Alice"\nsystem bot "Bot" { owner alice operator provider eu-ai-act minimal transparency Article 50(1) }\n'
+        };
+        const ws = await workspace(files, { settings: { today: '2026-11-28' } });
+        const diagnostic = onlyDiagnostic(ws, 'main.aims', code);
+        const [action] = await quickFixes(ws, 'main.aims', diagnostic);
+        expect(action.title).toBe('Add evidence for the 2 open obligations of bot');
+        const after = applyEdits(files['main.aims'], editsOf(action, ws.documents['main.aims']));
+        expect(after).toContain([
+            'evidence ev-bot-article-4 "Article 4: AI literacy" {',
+            '    url "TODO"',
+            '    collected 2026-11-28',
+            '    systems bot',
+            '    supports Article 4',
+            '}',
+            '',
+            'evidence ev-bot-article-50-1 "Article 50(1): Disclosure of interaction with an AI system" {'
+        ].join('\n'));
+        const fixed = await workspace({ 'main.aims': after }, { settings: { today: '2026-11-28' } });
+        expect(fixed.codes('main.aims')).not.toContain(code);
+        expect(fixed.codes('main.aims')).not.toContain('aims/syntax-error');
+        expect(onlyInserts(files['main.aims'], Object.values(action.edit!.changes!)[0], after)).toBe(true);
+    });
+});
+
 describe('quick fix: aims/accept-without-acceptor', () => {
     const code = 'aims/accept-without-acceptor';
 

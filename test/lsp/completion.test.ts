@@ -88,6 +88,23 @@ describe('completion of catalog ids', () => {
         }
     });
 
+    it('offers Annex III points and sub-points after `annex-iii`, and Annex I legislation after `annex-i`', async () => {
+        const services = await lspServices();
+        const annexIII = labels(await complete(services, { 'main.aims': 'system s "S" { eu-ai-act high annex-iii <|> }' }));
+        expect(annexIII).toEqual(expect.arrayContaining(['5', '5(b)', '5(c)', '2', '8(b)']));
+        expect(annexIII).toHaveLength(catalog.ofKind('annex-iii-area').length + catalog.ofKind('annex-iii-subpoint').length);
+        const annexI = labels(await complete(services, { 'main.aims': 'system s "S" { eu-ai-act high annex-i <|> }' }));
+        expect(annexI).toEqual(catalog.ofKind('annex-i-item').map(i => i.id));
+    });
+
+    it('offers the prohibited practices after `under`, and the roles after `operator`', async () => {
+        const services = await lspServices();
+        const under = labels(await complete(services, { 'main.aims': 'system s "S" { eu-ai-act prohibited under <|> }' }));
+        expect(under).toEqual(expect.arrayContaining(['Article 5(1)(a)', 'Article 5(1)(h)', 'Article 6(3)(a)']));
+        const roles = labels(await complete(services, { 'main.aims': 'system s "S" { operator <|> }' }));
+        expect(roles).toEqual(expect.arrayContaining(['provider', 'deployer', 'importer', 'distributor', 'authorised-representative', 'product-manufacturer']));
+    });
+
     it('offers Annex C risk sources after `sources`', async () => {
         const services = await lspServices();
         await expectCompletion(services)({

@@ -78,6 +78,42 @@ describe('hover on catalog ids', () => {
         expect(text).toContain('EU AI Act Annex III area');
     });
 
+    it('quotes the Official Journal for an Annex III sub-point, with attribution, and says where it stands', async () => {
+        const services = await lspServices();
+        const ws = await open(services, { 'main.aims': 'system s "S" { operator deployer eu-ai-act high annex-iii 5(b) oversight "x" }\n' });
+        const text = await hoverText(services, ws.documents['main.aims'], '5(b)');
+        expect(text.split('\n')[0]).toBe('**Annex III point 5(b)** Creditworthiness and credit scoring');
+        expect(text).toContain(`> ${catalog.get('annex-iii-subpoint', '5(b)')!.quote!.slice(0, 40)}`);
+        expect(text).toContain('(Annex III point 5(b), Regulation (EU) 2024/1689, OJ L, 2024/1689, 12.7.2024)');
+        expect(text).toContain('Annex III point 5: Access to and enjoyment of essential private services');
+    });
+
+    it('shows an article with its chapter, section and the date it applies from, and a paragraph with its article', async () => {
+        const services = await lspServices();
+        const ws = await open(services, { 'main.aims': 'evidence e "E" { url "u" supports Article 4, Article 43, Article 27(3) }\n' });
+        const article4 = await hoverText(services, ws.documents['main.aims'], 'Article 4');
+        expect(article4).toContain('**Article 4** AI literacy');
+        expect(article4).toContain('Chapter I: General provisions');
+        expect(article4).toContain('Applies from 2025-02-02 (Article 113).');
+        const article43 = await hoverText(services, ws.documents['main.aims'], 'Article 43');
+        expect(article43).toContain('Chapter III Section 5: Standards, conformity assessment, certificates, registration');
+        expect(article43).toContain('Applies from 2026-08-02 (Article 113), not yet on 2026-06-01.');
+        const paragraph = await hoverText(services, ws.documents['main.aims'], 'Article 27(3)');
+        expect(paragraph).toContain('**Article 27(3)** Notifying the assessment');
+        expect(paragraph).toContain('Article 27: Fundamental rights impact assessment for high-risk AI systems');
+    });
+
+    it('tells the ISO/IEC 22989 role from the EU AI Act operator role of the same name', async () => {
+        const services = await lspServices();
+        const ws = await open(services, { 'main.aims': 'system s "S" {\n    role provider\n    operator provider, deployer\n}\n' });
+        const iso = await hoverText(services, ws.documents['main.aims'], 'provider', 0);
+        expect(iso).toContain('**AI provider** (ISO/IEC 22989:2022');
+        expect(iso).toContain('Not an EU AI Act role');
+        const act = await hoverText(services, ws.documents['main.aims'], 'provider', 1);
+        expect(act).toContain('**Provider** (EU AI Act operator role, defined in Article 3(3))');
+        expect(await hoverText(services, ws.documents['main.aims'], 'deployer')).toContain('defined in Article 3(4)');
+    });
+
     it('shows the ISO/IEC 42001 clauses and controls a NIST subcategory maps to', async () => {
         const services = await lspServices();
         const ws = await open(services, { 'people.aims': PEOPLE, 'risks.aims': RISKS });
@@ -137,9 +173,24 @@ describe('hover on the user\'s declarations', () => {
         const text = await hoverText(services, ws.documents['risks.aims'], 'credit-scoring', 1);
         const area = catalog.get('annex-iii-area', '5')!;
         expect(text).toContain('**system** `credit-scoring` Credit scoring model');
-        expect(text).toContain(`- EU AI Act: high risk, Annex III point 5 (${area.title})`);
+        expect(text).toContain(`- EU AI Act: high, Annex III point 5 (${area.title})`);
         expect(text).toContain('- Owner: alice');
         expect(text).toContain('- Stage: operation-and-monitoring');
+    });
+
+    it('shows a system\'s operator roles, transparency duties and how many of its obligations are addressed', async () => {
+        const services = await lspServices();
+        const ws = await open(services, { 'main.aims': [
+            'system bot "Bot" { role provider operator provider, deployer eu-ai-act minimal transparency Article 50(1) }',
+            'evidence ev-literacy "AI literacy" { url "u" supports Article 4 }'
+        ].join('\n') });
+        const text = await hoverText(services, ws.documents['main.aims'], 'bot');
+        expect(text).toContain('- EU AI Act: minimal');
+        expect(text).toContain('- EU AI Act operator: provider, deployer');
+        expect(text).toContain('- Transparency: Article 50(1)');
+        // Today is 2026-06-01: Article 4 applies, Article 50 from 2 August 2026.
+        expect(text).toContain('- EU AI Act obligations: 1 of 2 addressed, 1 not yet due');
+        expect(text).toContain('- Role (ISO/IEC 22989): provider');
     });
 
     it('shows where evidence is, when it expires and whether it is still fresh', async () => {

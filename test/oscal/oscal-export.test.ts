@@ -200,6 +200,26 @@ describe('oscal export: component definition', () => {
 });
 
 describe('oscal export: system security plan', () => {
+    it('carries each AI system\'s EU AI Act classification as properties of its component', async () => {
+        const { data } = await loadFolder(EXAMPLES, '2026-11-28');
+        const ssp = sspOf(data);
+        const credit = ssp['system-implementation'].components.find(c => c.title === 'Credit scoring model')!;
+        const ns = 'urn:aims-language-tools:oscal';
+        const eu = (credit.props ?? []).filter(p => p.name.startsWith('eu-ai-act'));
+        expect(eu).toEqual([
+            { name: 'eu-ai-act-category', ns, value: 'high' },
+            { name: 'eu-ai-act-annex-iii-point', ns, value: '5(b)' },
+            { name: 'eu-ai-act-operator-role', ns, value: 'provider' },
+            { name: 'eu-ai-act-operator-role', ns, value: 'deployer' },
+            { name: 'eu-ai-act-route', ns, value: 'Annex III point 5(b)' },
+            { name: 'eu-ai-act-fria-required', ns, value: 'yes' },
+            { name: 'eu-ai-act-obligations', ns, value: '23' },
+            { name: 'eu-ai-act-obligations-open', ns, value: '0' }
+        ]);
+        const nora = ssp['system-implementation'].components.find(c => c.title === 'Nora, customer support assistant')!;
+        expect(nora.props).toContainEqual({ name: 'eu-ai-act-transparency', ns, value: 'Article 50(1)' });
+    });
+
     it('has an implemented requirement for every control, exclusions as not-applicable with their justification', async () => {
         const { data } = await loadFolder(join(FIXTURES, 'harbour'));
         const ssp = sspOf(data);

@@ -112,7 +112,7 @@ describe('html report: content', () => {
             expect(tiles).toContain('SOA DECIDED 37 / 38 1 undecided, 0 without entry');
             expect(tiles).toContain('IMPLEMENTED 28 / 35 applicable Annex A controls');
             expect(tiles).toContain('EXCLUDED 2 each with a justification');
-            expect(tiles).toContain('OPEN FINDINGS 7 1 error, 6 warnings');
+            expect(tiles).toContain('OPEN FINDINGS 8 1 error, 7 warnings');
             expect(tiles).toContain('HIGH-RISK AI SYSTEMS 1 / 3 EU AI Act high-risk category');
         });
     });

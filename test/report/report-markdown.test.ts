@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { markdownCell, renderMarkdownReport } from '../../src/report/report-markdown.js';
-import { FIXTURES, loadFolder, loadInline } from './report-workspace.js';
+import { EXAMPLES, FIXTURES, loadFolder, loadInline } from './report-workspace.js';
 
 /** The rows of the GFM table that follows `heading`, split into cells on unescaped pipes. */
 function tableAfter(markdown: string, heading: string): string[][] {
@@ -36,6 +36,27 @@ describe('markdown report: cells', () => {
         expect(row).toHaveLength(7);
         expect(row[2]).toBe('Excluded');
         expect(row[6]).toBe('No customers \\| no resale<br>second line');
+    });
+});
+
+describe('markdown report: EU AI Act', () => {
+    it('has a section per system with its operator roles, class, route and each obligation with its state', async () => {
+        const { data } = await loadFolder(EXAMPLES, '2026-11-28');
+        const md = renderMarkdownReport(data);
+        const section = md.slice(md.indexOf('\n### EU AI Act\n'), md.indexOf('\n## 5. Findings'));
+        expect(section).toContain('#### `credit-scoring` Credit scoring model');
+        expect(section).toContain('Operator role: provider, deployer. Class: High-risk (Annex III point 5(b)). Article 27 applies: it deploys an Annex III point 5(b) system. Obligations: 23 of 23 met or not applicable.');
+        expect(section).toContain('| Article 27 | fundamental rights impact assessment | 2026-08-02 | met | ia-credit-scoring |');
+        expect(section).toContain('#### `support-assistant` Nora, customer support assistant');
+        expect(section).toContain('Transparency: Article 50(1).');
+        expect(section).toContain('| Article 50(1) | telling people they are interacting with an AI system | 2026-08-02 | met | ev-nora-disclosure |');
+    });
+
+    it('says when an open obligation applies from, and which are open today', async () => {
+        const { data } = await loadInline({ 'main.aims': 'system bot "Bot" { operator provider eu-ai-act minimal transparency Article 50(1) }\n' }, '2026-06-01');
+        const md = renderMarkdownReport(data);
+        expect(md).toContain('| Article 4 | AI literacy of staff and others who operate or use the system | 2025-02-02 | open |');
+        expect(md).toContain('| Article 50(1) | telling people they are interacting with an AI system | 2026-08-02 | applies from 2026-08-02 |');
     });
 });
 

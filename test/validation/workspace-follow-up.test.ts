@@ -111,11 +111,13 @@ describe('workspace-level findings follow edits of other files', () => {
 
     it('clears the high-risk finding on the system when an impact assessment is added in another file', async () => {
         const ws = await workspace({
-            'systems.aims': 'person alice "Alice"\nsystem credit-scoring "Credit scoring" { owner alice eu-ai-act high annex-iii 5 oversight "Officers review declines" }\n',
+            'systems.aims': 'person alice "Alice"\nsystem credit-scoring "Credit scoring" { owner alice operator provider eu-ai-act high annex-iii 5(b) oversight "Officers review declines" }\n',
             'assessments.aims': '// to be written\n'
         });
-        expect(codesOf(ws, 'systems.aims')).toEqual(['aims/high-risk-without-impact-assessment']);
+        // The EU AI Act obligations of the system are findings of their own; this is about the assessment.
+        const highRisk = () => codesOf(ws, 'systems.aims').filter(code => code.startsWith('aims/high-risk'));
+        expect(highRisk()).toEqual(['aims/high-risk-without-impact-assessment']);
         await edit(ws, 'assessments.aims', 'impact-assessment ia-credit "Credit scoring" { system credit-scoring assessed 2026-02-01 by alice }\n');
-        expect(codesOf(ws, 'systems.aims')).toEqual([]);
+        expect(highRisk()).toEqual([]);
     });
 });
