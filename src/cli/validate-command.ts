@@ -41,7 +41,8 @@ export const validateCommand: CliCommand = {
         'expiry-window': EXPIRY_WINDOW_OPTION,
         'max-warnings': { type: 'string', value: 'N', description: 'Exit with 1 when there are more than N warnings.' },
         severity: SEVERITY_OPTION,
-        quiet: { type: 'boolean', short: 'q', description: 'List errors only (counts and exit code still include warnings).' }
+        quiet: { type: 'boolean', short: 'q', description: 'List errors only (counts and exit code still include warnings).' },
+        'show-suppressed': { type: 'boolean', description: 'Also list the findings that // aims-ignore comments accept, with their reasons (text and JSON; SARIF always has them).' }
     },
     positionals: { min: 0, max: Number.POSITIVE_INFINITY },
     epilogue: [
@@ -72,7 +73,8 @@ export const validateCommand: CliCommand = {
             version: TOOL.version,
             informationUri: TOOL.informationUri,
             repositoryRoot: () => repositoryRoot(input.cwd),
-            colour: out.colour === true
+            colour: out.colour === true,
+            showSuppressed: flag(input, 'show-suppressed')
         }));
 
         if (result.errors > 0) {
