@@ -5,6 +5,7 @@
 import { CliError, countOption, ExitCode, flag, stringOption, type CliCommand } from './cli-command.js';
 import { collectFindings } from './findings.js';
 import { formatGithub } from './formats/github.js';
+import { formatGitlab } from './formats/gitlab.js';
 import { formatJson } from './formats/json.js';
 import type { OutputFormatter } from './formats/output-format.js';
 import { formatSarif } from './formats/sarif.js';
@@ -17,7 +18,8 @@ const FORMATS: Record<string, OutputFormatter> = {
     text: formatText,
     json: formatJson,
     sarif: formatSarif,
-    github: formatGithub
+    github: formatGithub,
+    gitlab: formatGitlab
 };
 
 export const validateCommand: CliCommand = {

@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty } from '../../src/cli/formats/github.js';
@@ -165,5 +165,50 @@ describe('aims validate --format github', () => {
     it('encodes data and properties as the Actions runner decodes them', () => {
         expect(escapeData('50% done\r\nnext: a, b')).toBe('50%25 done%0D%0Anext: a, b');
         expect(escapeProperty('50% done\r\nnext: a, b')).toBe('50%25 done%0D%0Anext%3A a%2C b');
+    });
+});
+
+describe('aims validate --format gitlab', () => {
+    // The fields GitLab's code quality report requires (docs.gitlab.com, "Code Quality", implementing a custom tool).
+    const SEVERITIES = ['info', 'minor', 'major', 'critical', 'blocker'];
+    let issues: any[] = [];
+    beforeAll(() => {
+        const run = runAims(['validate', FINDINGS, ...TODAY, '--format', 'gitlab']);
+        expect(run.code).toBe(1);
+        issues = JSON.parse(run.stdout);
+    });
+
+    it('writes one issue per finding with the fields GitLab requires', () => {
+        expect(issues).toHaveLength(6);
+        for (const issue of issues) {
+            expect(typeof issue.description).toBe('string');
+            expect(issue.check_name).toMatch(/^aims\/[a-z-]+$/);
+            expect(issue.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+            expect(SEVERITIES).toContain(issue.severity);
+            expect(typeof issue.location.path).toBe('string');
+            expect(issue.location.positions.begin.line).toBeGreaterThan(0);
+        }
+    });
+
+    it('gives paths relative to the repository root, errors as major and warnings as minor', () => {
+        expect(issues[0]).toMatchObject({
+            check_name: 'aims/unresolved-reference',
+            severity: 'major',
+            location: { path: `${FINDINGS}/organisation.aims`, positions: { begin: { line: 14, column: 11 }, end: { line: 14, column: 16 } } }
+        });
+        expect(issues.filter(i => i.severity === 'minor')).toHaveLength(3);
+    });
+
+    it('keeps fingerprints unique and independent of the line, so a moved finding stays the same finding', () => {
+        expect(new Set(issues.map(i => i.fingerprint)).size).toBe(issues.length);
+        const copy = copyFixture('findings');
+        temporary.push(copy);
+        const report = () => JSON.parse(runAims(['validate', '.', ...TODAY, '--format', 'gitlab'], { cwd: copy }).stdout);
+        const before = report();
+        const organisation = join(copy, 'organisation.aims');
+        writeFileSync(organisation, `// A comment that moves everything down.\n\n${readFileSync(organisation, 'utf8')}`);
+        const moved = report();
+        expect(moved[0].location.positions.begin.line).toBe(before[0].location.positions.begin.line + 2);
+        expect(moved.map((i: any) => i.fingerprint)).toEqual(before.map((i: any) => i.fingerprint));
     });
 });
