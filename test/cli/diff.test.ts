@@ -43,7 +43,7 @@ describe('aims diff', () => {
         expect(md).toContain('| Annex A controls implemented | 34 | **33** |');
         expect(md).toContain('| High-risk AI systems (EU AI Act) | 1 | **2** |');
         expect(md).toMatch(/### New findings \(\d+\)\n\n(- .+\n)*- error `aims\/unknown-catalog-id` `risks-new\.aims:4`: /);
-        expect(md).toMatch(/### Resolved findings \(1\)\n\n- warning `aims\/implemented-without-evidence` `soa\.aims:38`: A\.3\.3 is implemented but links no evidence/);
+        expect(md).toMatch(/### Resolved findings \(1\)\n\n- warning `aims\/implemented-without-evidence` `soa\.aims:40`: A\.3\.3 is implemented but links no evidence/);
     });
 
     it('compares two commits, and writes JSON for tools', () => {

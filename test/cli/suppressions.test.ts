@@ -27,8 +27,8 @@ describe('suppressions in the CLI', () => {
         const run = runAims(['validate', 'aims', ...TODAY], { cwd: repo.root });
         expect(run.stdout).not.toContain('aims/evidence-path-missing');
         expect(run.stdout).not.toContain('suppression');
-        // The README's five warnings, less the accepted one.
-        expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('0 errors, 4 warnings (1 suppressed) in 9 files; workspace aims (aims.config.json)');
+        // The README's eight warnings, less the accepted one.
+        expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('0 errors, 7 warnings (1 suppressed) in 13 files; workspace aims (aims.config.json)');
     });
 
     it('--show-suppressed lists the accepted finding with its reason', () => {
@@ -42,7 +42,7 @@ describe('suppressions in the CLI', () => {
     it('JSON counts them and, with --show-suppressed, carries the reason', () => {
         const repo = withSuppression();
         const plain = JSON.parse(runAims(['validate', 'aims', '--format', 'json', ...TODAY], { cwd: repo.root }).stdout);
-        expect(plain).toMatchObject({ errors: 0, warnings: 4, suppressed: 1 });
+        expect(plain).toMatchObject({ errors: 0, warnings: 7, suppressed: 1 });
         const shown = JSON.parse(runAims(['validate', 'aims', '--format', 'json', '--show-suppressed', ...TODAY], { cwd: repo.root }).stdout);
         expect(shown.diagnostics.filter((d: { suppression?: unknown }) => d.suppression)).toEqual([
             expect.objectContaining({ code: 'aims/evidence-path-missing', line: 153, suppression: { justification: REASON, line: 152 } })
@@ -62,7 +62,7 @@ describe('suppressions in the CLI', () => {
             kind: 'inSource', status: 'accepted', justification: REASON,
             location: { physicalLocation: { artifactLocation: { uri: 'aims/evidence.aims', uriBaseId: '%SRCROOT%' }, region: { startLine: 152 } } }
         }]);
-        expect(log.runs[0].results).toHaveLength(5);
+        expect(log.runs[0].results).toHaveLength(8);
     });
 
     it('a suppression without a reason silences nothing and is a finding itself', () => {

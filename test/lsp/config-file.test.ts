@@ -81,7 +81,7 @@ describe('aims.config.json in the language server', () => {
         expect(expected.some(key => key.endsWith('aims/evidence-expiring'))).toBe(false);
         expect(expected.some(key => key.endsWith('aims/evidence-path-missing'))).toBe(false);
         expect(expected.filter(key => key.endsWith('aims/suppression-without-reason'))).toHaveLength(1);
-        await until(() => latest.size === 9 && keysOf(latest).join('\n') === expected.join('\n'), 'the CLI\'s findings');
+        await until(() => latest.size === 13 && keysOf(latest).join('\n') === expected.join('\n'), 'the CLI\'s findings');
         expect(keysOf(latest)).toEqual(expected);
     });
 
