@@ -11,6 +11,7 @@ import { CliError, ExitCode, type CliCommand, type CliOption, type CliOutput } f
 import { crosswalkCommand } from './crosswalk-command.js';
 import { exportOscalCommand } from './export-command.js';
 import { diffCommand } from './diff-command.js';
+import { fixCommand } from './fix-command.js';
 import { fmtCommand } from './fmt-command.js';
 import { reportCommand } from './report-command.js';
 import { useColour } from './terminal.js';
@@ -21,6 +22,7 @@ import { validateCommand } from './validate-command.js';
 const COMMANDS: readonly CliCommand[] = [
     validateCommand,
     fmtCommand,
+    fixCommand,
     diffCommand,
     catalogCommand,
     crosswalkCommand,
