@@ -8,7 +8,7 @@ import { DEFAULT_CATALOG_HREF } from '../oscal/oscal-context.js';
 import { exportOscal, isOscalModel, OSCAL_MODELS, oscalTimestamp, serializeOscal } from '../oscal/oscal-export.js';
 import { didYouMean } from '../catalog/did-you-mean.js';
 import { CliError, ExitCode, stringOption, type CliCommand } from './cli-command.js';
-import { writeOutputFile } from './output-file.js';
+import { writeCommandOutput } from './output-file.js';
 import { loadCommandWorkspace, SEVERITY_OPTION, EXPIRY_WINDOW_OPTION } from './workspace-loader.js';
 
 export const exportOscalCommand: CliCommand = {
@@ -64,12 +64,7 @@ export const exportOscalCommand: CliCommand = {
             timestamp,
             catalogHref: stringOption(input, 'catalog-href')
         }));
-        const target = stringOption(input, 'out');
-        if (target === undefined) {
-            out.stdout(text);
-        } else {
-            writeOutputFile(target, input.cwd, text);
-        }
+        writeCommandOutput(input, out, text);
         return ExitCode.ok;
     }
 };

@@ -27,6 +27,12 @@ export interface Finding {
     readonly message: string;
     /** Replacement candidates for an unknown id or name, best first. */
     readonly suggestions?: readonly string[];
+    /** Set when an `// aims-ignore` comment accepted the finding. */
+    readonly suppression?: {
+        readonly justification: string;
+        /** 1-based line of the comment. */
+        readonly line: number;
+    };
 }
 
 /** Where the findings come from: the workspace root and how it was found. */
@@ -48,6 +54,8 @@ export interface ValidationResult {
     readonly warnings: number;
     /** Sorted by file, then position. */
     readonly findings: readonly Finding[];
+    /** Findings accepted by `// aims-ignore` comments, sorted the same way; not in the counts. */
+    readonly suppressed: readonly Finding[];
     readonly workspace?: WorkspaceNote;
 }
 
@@ -64,6 +72,7 @@ const SEVERITY: Record<DiagnosticSeverity, RuleSeverity> = {
  */
 export function collectFindings(built: BuiltWorkspace, cwd: string, loaded?: CollectedFiles): ValidationResult {
     const findings: Finding[] = [];
+    const suppressed: Finding[] = [];
     const documents = built.documents.filter(document => !loaded || loaded.reported.has(fileURLToPath(document.uri.toString())));
     for (const document of documents) {
         const path = fileURLToPath(document.uri.toString());
@@ -71,9 +80,12 @@ export function collectFindings(built: BuiltWorkspace, cwd: string, loaded?: Col
         for (const diagnostic of built.diagnosticsOf(document)) {
             findings.push(toFinding(diagnostic, file, path));
         }
+        for (const accepted of built.suppressedOf(document)) {
+            suppressed.push({ ...toFinding(accepted.diagnostic, file, path), suppression: { justification: accepted.justification, line: accepted.comment.start.line + 1 } });
+        }
     }
-    findings.sort((a, b) => compare(a.file, b.file) || a.line - b.line || a.column - b.column
-        || a.endLine - b.endLine || a.endColumn - b.endColumn || compare(a.code, b.code) || compare(a.message, b.message));
+    findings.sort(byPosition);
+    suppressed.sort(byPosition);
     const workspace = loaded && {
         root: display(loaded.workspaceRoot, cwd),
         foundBy: loaded.rootFoundBy,
@@ -85,8 +97,15 @@ export function collectFindings(built: BuiltWorkspace, cwd: string, loaded?: Col
         errors: findings.filter(f => f.severity === 'error').length,
         warnings: findings.filter(f => f.severity === 'warning').length,
         findings,
+        suppressed,
         ...(workspace ? { workspace } : {})
     };
+}
+
+/** By file, then position, then code and message. */
+export function byPosition(a: Finding, b: Finding): number {
+    return compare(a.file, b.file) || a.line - b.line || a.column - b.column
+        || a.endLine - b.endLine || a.endColumn - b.endColumn || compare(a.code, b.code) || compare(a.message, b.message);
 }
 
 /** Code-point order, so the output does not depend on the machine's locale. */
@@ -121,7 +140,8 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 export function summaryLine(result: ValidationResult): string {
     const workspace = result.workspace;
     const files = workspace && workspace.files !== result.files ? `${result.files} of ${plural(workspace.files, 'file')}` : plural(result.files, 'file');
-    const counts = `${plural(result.errors, 'error')}, ${plural(result.warnings, 'warning')} in ${files}`;
+    const accepted = result.suppressed.length > 0 ? ` (${result.suppressed.length} suppressed)` : '';
+    const counts = `${plural(result.errors, 'error')}, ${plural(result.warnings, 'warning')}${accepted} in ${files}`;
     return workspace ? `${counts}; workspace ${workspace.root} (${FOUND_BY[workspace.foundBy]})` : counts;
 }
 

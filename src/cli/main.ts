@@ -10,6 +10,8 @@ import { catalogCommand } from './catalog-command.js';
 import { CliError, ExitCode, type CliCommand, type CliOption, type CliOutput } from './cli-command.js';
 import { crosswalkCommand } from './crosswalk-command.js';
 import { exportOscalCommand } from './export-command.js';
+import { diffCommand } from './diff-command.js';
+import { fixCommand } from './fix-command.js';
 import { fmtCommand } from './fmt-command.js';
 import { reportCommand } from './report-command.js';
 import { useColour } from './terminal.js';
@@ -20,6 +22,8 @@ import { validateCommand } from './validate-command.js';
 const COMMANDS: readonly CliCommand[] = [
     validateCommand,
     fmtCommand,
+    fixCommand,
+    diffCommand,
     catalogCommand,
     crosswalkCommand,
     reportCommand,

@@ -3,7 +3,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { CliError } from './cli-command.js';
+import { CliError, stringOption, type CliOutput, type CommandInput } from './cli-command.js';
 import { display } from './workspace-loader.js';
 
 /** Write `text` to `path` (relative to `cwd`), creating missing folders; a clear error if that fails. */
@@ -22,5 +22,15 @@ export function writeOutputFile(path: string, cwd: string, text: string): void {
             : error instanceof Error ? error.message : String(error);
         // An absolute path stays absolute: `../../proc/x.html` would only puzzle.
         throw new CliError(`cannot write ${isAbsolute(path) ? path : display(absolute, cwd)}: ${reason}`);
+    }
+}
+
+/** A command's result: to the file of `--out` if given, else to standard output. */
+export function writeCommandOutput(input: CommandInput, out: CliOutput, text: string): void {
+    const target = stringOption(input, 'out');
+    if (target === undefined) {
+        out.stdout(text);
+    } else {
+        writeOutputFile(target, input.cwd, text);
     }
 }

@@ -7,7 +7,7 @@ import { extname } from 'node:path';
 import { collectReportData } from '../report/aims-report-data.js';
 import { isReportFormat, renderReport, REPORT_FORMATS, type ReportFormat } from '../report/aims-report.js';
 import { CliError, ExitCode, stringOption, type CliCommand } from './cli-command.js';
-import { writeOutputFile } from './output-file.js';
+import { writeCommandOutput } from './output-file.js';
 import { loadCommandWorkspace, SEVERITY_OPTION, EXPIRY_WINDOW_OPTION } from './workspace-loader.js';
 
 export const reportCommand: CliCommand = {
@@ -47,12 +47,7 @@ export const reportCommand: CliCommand = {
         const loaded = await loadCommandWorkspace(input);
         const today = loaded.services.aims.Settings.today();
         const data = collectReportData(loaded.services, loaded.built.documents, today, { root: loaded.workspaceRoot });
-        const text = renderReport(data, format);
-        if (target === undefined) {
-            out.stdout(text);
-        } else {
-            writeOutputFile(target, input.cwd, text);
-        }
+        writeCommandOutput(input, out, renderReport(data, format));
         return ExitCode.ok;
     }
 };

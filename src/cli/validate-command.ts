@@ -5,6 +5,7 @@
 import { CliError, countOption, ExitCode, flag, stringOption, type CliCommand } from './cli-command.js';
 import { collectFindings } from './findings.js';
 import { formatGithub } from './formats/github.js';
+import { formatGitlab } from './formats/gitlab.js';
 import { formatJson } from './formats/json.js';
 import type { OutputFormatter } from './formats/output-format.js';
 import { formatSarif } from './formats/sarif.js';
@@ -17,7 +18,8 @@ const FORMATS: Record<string, OutputFormatter> = {
     text: formatText,
     json: formatJson,
     sarif: formatSarif,
-    github: formatGithub
+    github: formatGithub,
+    gitlab: formatGitlab
 };
 
 export const validateCommand: CliCommand = {
@@ -41,7 +43,8 @@ export const validateCommand: CliCommand = {
         'expiry-window': EXPIRY_WINDOW_OPTION,
         'max-warnings': { type: 'string', value: 'N', description: 'Exit with 1 when there are more than N warnings.' },
         severity: SEVERITY_OPTION,
-        quiet: { type: 'boolean', short: 'q', description: 'List errors only (counts and exit code still include warnings).' }
+        quiet: { type: 'boolean', short: 'q', description: 'List errors only (counts and exit code still include warnings).' },
+        'show-suppressed': { type: 'boolean', description: 'Also list the findings that // aims-ignore comments accept, with their reasons (text and JSON; SARIF always has them).' }
     },
     positionals: { min: 0, max: Number.POSITIVE_INFINITY },
     epilogue: [
@@ -72,7 +75,8 @@ export const validateCommand: CliCommand = {
             version: TOOL.version,
             informationUri: TOOL.informationUri,
             repositoryRoot: () => repositoryRoot(input.cwd),
-            colour: out.colour === true
+            colour: out.colour === true,
+            showSuppressed: flag(input, 'show-suppressed')
         }));
 
         if (result.errors > 0) {

@@ -20,6 +20,7 @@ import { AimsDocumentValidator } from '../validation/aims-document-validator.js'
 import { ValidationDomains, registerValidationChecks } from '../validation/register.js';
 import { EvidencePaths } from '../workspace/evidence-paths.js';
 import { WorkspaceChecks } from '../validation/workspace-checks.js';
+import { Suppressions } from '../validation/suppressions.js';
 import { AimsCodeActionProvider } from '../lsp/aims-code-action-provider.js';
 import { AimsCodeLensProvider } from '../lsp/aims-code-lens-provider.js';
 import { AimsDocumentLinkProvider } from '../lsp/aims-document-link-provider.js';
@@ -46,6 +47,8 @@ export interface AimsAddedServices {
         Settings: AimsSettings;
         WorkspaceChecks: WorkspaceChecks;
         EvidencePaths: EvidencePaths;
+        /** `// aims-ignore` comments: accepted findings and their reasons. */
+        Suppressions: Suppressions;
     };
     validation: {
         /** The checks of every validation domain (src/validation/domains/), joined. */
@@ -61,7 +64,8 @@ export const AimsModule: Module<AimsServices, PartialLangiumServices & AimsAdded
         EuAiAct: services => new EuAiActModel(services.shared, services.aims.Model),
         Settings: services => new AimsSettings(services.shared),
         WorkspaceChecks: services => new WorkspaceChecks(services),
-        EvidencePaths: services => new EvidencePaths(services)
+        EvidencePaths: services => new EvidencePaths(services),
+        Suppressions: services => new Suppressions(services.parser.Lexer)
     },
     parser: {
         ValueConverter: () => new AimsValueConverter()

@@ -5,13 +5,16 @@
 import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ParseResult, type ValidationOptions, type LinkingError, type ReferenceInfo } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import { CancellationToken } from 'vscode-languageserver';
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { catalog, type CatalogEntryKind, type CatalogItem } from '../catalog/catalog.js';
 import { didYouMean, sameShape } from '../catalog/did-you-mean.js';
 import type { AimsSettings } from '../workspace/aims-settings.js';
 import type { AimsServices } from '../language/aims-module.js';
-import { RULES, ruleByCode, type RuleInfo, type RuleSeverity } from './rules.js';
+import { RULES, ruleByCode, toSeverity, type RuleInfo } from './rules.js';
 import { SyntaxErrorMessages } from './syntax-error-messages.js';
+
+/** Langium's categories: syntax and linking (`built-in`), then the registered `fast` and `slow` checks. */
+const ALL_VALIDATION_CATEGORIES = ['built-in', 'fast', 'slow'];
 
 /** Reference types whose targets live in the built-in catalogs. */
 const CATALOG_TYPES: Record<string, string> = {
@@ -98,7 +101,10 @@ export class AimsDocumentValidator extends DefaultDocumentValidator {
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = CancellationToken.None): Promise<Diagnostic[]> {
         await this.settings.load();
         const diagnostics = await super.validateDocument(document, options, cancelToken);
-        return diagnostics.flatMap(d => this.applySeverity(d));
+        // Severities first, so a rule switched off has nothing left to suppress.
+        const categories = options.categories ?? ALL_VALIDATION_CATEGORIES;
+        return this.services.aims.Suppressions.apply(document, diagnostics.flatMap(d => this.applySeverity(d)), categories)
+            .flatMap(d => this.applySeverity(d));
     }
 
     protected override getSource(): string {
@@ -346,13 +352,4 @@ function headingNotControl(heading: NonNullable<ReturnType<typeof catalog.annexA
         message: `'${heading.id}' is an ISO/IEC 42001 objective heading under ${heading.objective.id} (${heading.objective.title}), not ${article} ${expected}. Name one of its controls: ${pick}.${foreign}`,
         suggestions: objectiveAccepted ? [...controls, heading.objective.id] : controls
     };
-}
-
-export function toSeverity(severity: RuleSeverity): DiagnosticSeverity {
-    switch (severity) {
-        case 'error': return DiagnosticSeverity.Error;
-        case 'warning': return DiagnosticSeverity.Warning;
-        case 'info': return DiagnosticSeverity.Information;
-        case 'hint': return DiagnosticSeverity.Hint;
-    }
 }

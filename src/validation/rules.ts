@@ -7,7 +7,19 @@
  * fixtures in `test/fixtures/validation/<domain>/<rule>/`. Codes stay flat (`aims/<rule>`):
  * users' severity overrides and SARIF baselines depend on them.
  */
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+
 export type RuleSeverity = 'error' | 'warning' | 'info' | 'hint';
+
+/** A rule severity as an LSP diagnostic severity. */
+export function toSeverity(severity: RuleSeverity): DiagnosticSeverity {
+    switch (severity) {
+        case 'error': return DiagnosticSeverity.Error;
+        case 'warning': return DiagnosticSeverity.Warning;
+        case 'info': return DiagnosticSeverity.Information;
+        case 'hint': return DiagnosticSeverity.Hint;
+    }
+}
 
 /**
  * What a rule is about. `core` holds the rules of the document validator itself (syntax,
@@ -40,6 +52,10 @@ export const RULES = {
         'ISO/IEC 42001 numbers its Annex A controls A.2.2 to A.10.4; pick the 42001 control that matches your intent.'),
     unresolvedReference: rule('core', 'unresolved-reference', 'error', 'A name that is not declared anywhere in the workspace.',
         'Declare it, or correct the name; rename keeps declarations and references in step.'),
+    suppressionWithoutReason: rule('core', 'suppression-without-reason', 'warning', 'An aims-ignore comment gives no reason, so it suppresses nothing.',
+        'Write why the finding is accepted after a colon: // aims-ignore aims/<rule>: <reason>. Auditors read it.'),
+    unusedSuppression: rule('core', 'unused-suppression', 'warning', 'An aims-ignore comment suppresses no finding, or names no rule.',
+        'Remove it once the finding is fixed, or put it on (or just above) the line of the finding.'),
     // names
     duplicateName: rule('names', 'duplicate-name', 'error', 'Two declarations share a name across the workspace.',
         'Names are global across all .aims files; rename one of them.'),

@@ -8,6 +8,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { AimsServices } from '../language/aims-module.js';
 import { isCatalogUri } from '../catalog/catalog-document.js';
 import { createCatalogDocuments } from './aims-workspace-manager.js';
+import type { SuppressedDiagnostic } from '../validation/suppressions.js';
 
 export interface SourceText {
     readonly uri: URI;
@@ -18,6 +19,8 @@ export interface BuiltWorkspace {
     /** The user's documents (not the catalogs), in URI order. */
     readonly documents: LangiumDocument[];
     diagnosticsOf(document: LangiumDocument): Diagnostic[];
+    /** The findings that `// aims-ignore` comments accepted, with their reasons. */
+    suppressedOf(document: LangiumDocument): readonly SuppressedDiagnostic[];
 }
 
 /**
@@ -53,6 +56,7 @@ export async function buildWorkspace(services: AimsServices, sources: readonly S
     userDocs.sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
     return {
         documents: userDocs,
-        diagnosticsOf: doc => doc.diagnostics ?? []
+        diagnosticsOf: doc => doc.diagnostics ?? [],
+        suppressedOf: doc => services.aims.Suppressions.suppressedOf(doc)
     };
 }

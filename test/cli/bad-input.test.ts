@@ -126,7 +126,7 @@ describe('aims: bad usage', () => {
     });
 
     it('rejects an unknown format, listing the formats', () => {
-        usage(runAims(['validate', '--format', 'xml'], { cwd: dir }), "unknown format 'xml'; use one of: text, json, sarif, github");
+        usage(runAims(['validate', '--format', 'xml'], { cwd: dir }), "unknown format 'xml'; use one of: text, json, sarif, github, gitlab");
     });
 
     it('rejects a negative or non-numeric --max-warnings', () => {

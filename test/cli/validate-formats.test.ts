@@ -1,17 +1,13 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import ajvDraft04 from 'ajv-draft-04';
-import ajvFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty } from '../../src/cli/formats/github.js';
 import { ALL_RULES } from '../../src/validation/rules.js';
 import { copyFixture, FIXTURES, REPO_ROOT, runAims } from './run-aims.js';
+import { sarifValidator } from '../helpers/sarif-schema.js';
 
 const FINDINGS = 'test/fixtures/cli/findings';
 const TODAY = ['--today', '2026-06-01'];
-// Both packages are CommonJS with the export on `.default` as well; take it from there.
-const Ajv04 = ajvDraft04.default;
-const addFormats = ajvFormats.default;
 
 const temporary: string[] = [];
 afterAll(() => temporary.forEach(dir => rmSync(dirname(dir), { recursive: true, force: true })));
@@ -25,8 +21,8 @@ describe('aims validate --format json', () => {
     });
 
     it('has the documented top-level shape', () => {
-        expect(Object.keys(output)).toEqual(['files', 'workspace', 'errors', 'warnings', 'diagnostics']);
-        expect(output).toMatchObject({ files: 3, errors: 3, warnings: 3 });
+        expect(Object.keys(output)).toEqual(['files', 'workspace', 'errors', 'warnings', 'suppressed', 'diagnostics']);
+        expect(output).toMatchObject({ files: 3, errors: 3, warnings: 3, suppressed: 0 });
         expect(output.workspace).toEqual({ root: FINDINGS, foundBy: 'config', config: `${FINDINGS}/aims.config.json`, files: 3 });
         expect(output.diagnostics).toHaveLength(6);
     });
@@ -55,7 +51,7 @@ describe('aims validate --format json', () => {
     it('prints nothing but the JSON document on stdout', () => {
         const run = runAims(['validate', 'test/fixtures/cli/clean', ...TODAY, '--format', 'json']);
         expect(JSON.parse(run.stdout)).toEqual({
-            files: 3, errors: 0, warnings: 0, diagnostics: [],
+            files: 3, errors: 0, warnings: 0, suppressed: 0, diagnostics: [],
             workspace: { root: 'test/fixtures/cli/clean', foundBy: 'config', config: 'test/fixtures/cli/clean/aims.config.json', files: 3 }
         });
         expect(run.code).toBe(0);
@@ -63,10 +59,7 @@ describe('aims validate --format json', () => {
 });
 
 describe('aims validate --format sarif', () => {
-    const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'test', 'schemas', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8'));
-    const ajv = new Ajv04({ allErrors: true, strict: false });
-    addFormats(ajv);
-    const validateSarif = ajv.compile(schema);
+    const validateSarif = sarifValidator();
     let log: any;
     beforeAll(() => {
         const run = runAims(['validate', FINDINGS, ...TODAY, '--format', 'sarif']);
@@ -172,5 +165,50 @@ describe('aims validate --format github', () => {
     it('encodes data and properties as the Actions runner decodes them', () => {
         expect(escapeData('50% done\r\nnext: a, b')).toBe('50%25 done%0D%0Anext: a, b');
         expect(escapeProperty('50% done\r\nnext: a, b')).toBe('50%25 done%0D%0Anext%3A a%2C b');
+    });
+});
+
+describe('aims validate --format gitlab', () => {
+    // The fields GitLab's code quality report requires (docs.gitlab.com, "Code Quality", implementing a custom tool).
+    const SEVERITIES = ['info', 'minor', 'major', 'critical', 'blocker'];
+    let issues: any[] = [];
+    beforeAll(() => {
+        const run = runAims(['validate', FINDINGS, ...TODAY, '--format', 'gitlab']);
+        expect(run.code).toBe(1);
+        issues = JSON.parse(run.stdout);
+    });
+
+    it('writes one issue per finding with the fields GitLab requires', () => {
+        expect(issues).toHaveLength(6);
+        for (const issue of issues) {
+            expect(typeof issue.description).toBe('string');
+            expect(issue.check_name).toMatch(/^aims\/[a-z-]+$/);
+            expect(issue.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+            expect(SEVERITIES).toContain(issue.severity);
+            expect(typeof issue.location.path).toBe('string');
+            expect(issue.location.positions.begin.line).toBeGreaterThan(0);
+        }
+    });
+
+    it('gives paths relative to the repository root, errors as major and warnings as minor', () => {
+        expect(issues[0]).toMatchObject({
+            check_name: 'aims/unresolved-reference',
+            severity: 'major',
+            location: { path: `${FINDINGS}/organisation.aims`, positions: { begin: { line: 14, column: 11 }, end: { line: 14, column: 16 } } }
+        });
+        expect(issues.filter(i => i.severity === 'minor')).toHaveLength(3);
+    });
+
+    it('keeps fingerprints unique and independent of the line, so a moved finding stays the same finding', () => {
+        expect(new Set(issues.map(i => i.fingerprint)).size).toBe(issues.length);
+        const copy = copyFixture('findings');
+        temporary.push(copy);
+        const report = () => JSON.parse(runAims(['validate', '.', ...TODAY, '--format', 'gitlab'], { cwd: copy }).stdout);
+        const before = report();
+        const organisation = join(copy, 'organisation.aims');
+        writeFileSync(organisation, `// A comment that moves everything down.\n\n${readFileSync(organisation, 'utf8')}`);
+        const moved = report();
+        expect(moved[0].location.positions.begin.line).toBe(before[0].location.positions.begin.line + 2);
+        expect(moved.map((i: any) => i.fingerprint)).toEqual(before.map((i: any) => i.fingerprint));
     });
 });

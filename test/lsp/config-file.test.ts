@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,8 +65,13 @@ function keysOf(latest: Map<string, Diagnostic[]>): string[] {
 }
 
 describe('aims.config.json in the language server', () => {
-    it('gives the editor the findings the CLI reports for the same config', async () => {
+    it('gives the editor the findings the CLI reports for the same config and suppressions', async () => {
         const root = exampleWith({ today: '2026-11-28', severity: { 'aims/review-overdue': 'error', 'evidence-expiring': 'off' } });
+        // An accepted finding of the slow evidence-file check, and one suppression without a reason.
+        const evidence = join(root, 'evidence.aims');
+        writeFileSync(evidence, readFileSync(evidence, 'utf8')
+            .replace('    path "evidence/training/', '    // aims-ignore aims/evidence-path-missing: the LMS export lands in January\n    path "evidence/training/')
+            .replace('evidence ev-pentest-nora', '// aims-ignore aims/evidence-expiring\nevidence ev-pentest-nora'));
         const { latest, until } = await serve(root);
         const cli = JSON.parse(runAims(['validate', '--format', 'json'], { cwd: root }).stdout) as {
             diagnostics: Array<{ file: string; line: number; column: number; severity: string; code: string }>;
@@ -74,6 +79,8 @@ describe('aims.config.json in the language server', () => {
         const expected = cli.diagnostics.map(d => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code}`).sort();
         expect(expected).toContain('policies.aims:22:5 error aims/review-overdue');
         expect(expected.some(key => key.endsWith('aims/evidence-expiring'))).toBe(false);
+        expect(expected.some(key => key.endsWith('aims/evidence-path-missing'))).toBe(false);
+        expect(expected.filter(key => key.endsWith('aims/suppression-without-reason'))).toHaveLength(1);
         await until(() => latest.size === 13 && keysOf(latest).join('\n') === expected.join('\n'), 'the CLI\'s findings');
         expect(keysOf(latest)).toEqual(expected);
     });

@@ -2,15 +2,18 @@
  * `--format json`: the findings as one JSON object for scripts. The shape is documented in
  * docs/cli.md; keep the two in step.
  */
+import { byPosition } from '../findings.js';
 import type { OutputFormatter } from './output-format.js';
 
-export const formatJson: OutputFormatter = result => {
+export const formatJson: OutputFormatter = (result, context) => {
+    const shown = context.showSuppressed ? [...result.findings, ...result.suppressed].sort(byPosition) : result.findings;
     const output = {
         files: result.files,
         ...(result.workspace ? { workspace: result.workspace } : {}),
         errors: result.errors,
         warnings: result.warnings,
-        diagnostics: result.findings.map(f => ({
+        suppressed: result.suppressed.length,
+        diagnostics: shown.map(f => ({
             file: f.file,
             line: f.line,
             column: f.column,
@@ -19,7 +22,8 @@ export const formatJson: OutputFormatter = result => {
             severity: f.severity,
             code: f.code,
             message: f.message,
-            ...(f.suggestions ? { suggestions: f.suggestions } : {})
+            ...(f.suggestions ? { suggestions: f.suggestions } : {}),
+            ...(f.suppression ? { suppression: { justification: f.suppression.justification, line: f.suppression.line } } : {})
         }))
     };
     return JSON.stringify(output, null, 2) + '\n';

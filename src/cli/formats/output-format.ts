@@ -16,6 +16,8 @@ export interface FormatContext {
     repositoryRoot(): string;
     /** Colour the severities (text format only; see terminal.ts). */
     readonly colour?: boolean;
+    /** List the suppressed findings too, marked with their reason (text and JSON; SARIF always has them). */
+    readonly showSuppressed?: boolean;
 }
 
 export type OutputFormatter = (result: ValidationResult, context: FormatContext) => string;

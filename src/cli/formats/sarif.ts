@@ -5,7 +5,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { RULES, type RuleSeverity } from '../../validation/rules.js';
-import type { Finding } from '../findings.js';
+import { byPosition, type Finding } from '../findings.js';
 import { pathFromRoot } from '../repository-root.js';
 import type { OutputFormatter } from './output-format.js';
 
@@ -53,7 +53,8 @@ export const formatSarif: OutputFormatter = (result, context) => {
             originalUriBaseIds: { [SOURCE_ROOT]: { uri: directoryUri(root) } },
             // LSP positions count UTF-16 code units, SARIF's default; say so for viewers.
             columnKind: 'utf16CodeUnits',
-            results: result.findings.map(finding => toResult(finding, root))
+            // Suppressed findings are results with a suppression: code scanning shows them as dismissed, with the reason.
+            results: [...result.findings, ...result.suppressed].sort(byPosition).map(finding => toResult(finding, root))
         }]
     };
     return JSON.stringify(log, null, 2) + '\n';
@@ -77,6 +78,19 @@ function toResult(finding: Finding, root: string) {
                 }
             }
         }],
+        ...(finding.suppression ? {
+            suppressions: [{
+                kind: 'inSource',
+                status: 'accepted',
+                justification: finding.suppression.justification,
+                location: {
+                    physicalLocation: {
+                        artifactLocation: artifactLocation(finding.path, root),
+                        region: { startLine: finding.suppression.line }
+                    }
+                }
+            }]
+        } : {}),
         ...(finding.suggestions ? { properties: { suggestions: finding.suggestions } } : {})
     };
 }
