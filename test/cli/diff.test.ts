@@ -20,7 +20,7 @@ function changedRepository(): ScratchRepository {
     repo.edit('soa.aims', 'control A.6.2.4 applicable {\n        status implemented', 'control A.6.2.4 applicable {\n        status planned');
     repo.edit('soa.aims', '        owner jan-devries\n        note "Concerns', '        owner jan-devries\n        evidence ev-raci\n        note "Concerns');
     // The support assistant is reclassified as high-risk.
-    repo.edit('systems.aims', 'eu-ai-act limited', 'eu-ai-act high annex-iii 5');
+    repo.edit('systems.aims', 'operator provider, deployer\n    eu-ai-act minimal', 'operator provider, deployer\n    eu-ai-act high annex-iii 5');
     // A new risk, mitigated by a control that does not exist.
     repo.write('risks-new.aims', 'risk data-drift "Applicant population drifts" {\n    systems credit-scoring\n    inherent likelihood 3 impact 3\n    treatment mitigate with A.6.2.60\n    owner tomasz-nowak\n    review 2027-06-30\n}\n');
     return repo;
@@ -39,8 +39,8 @@ describe('aims diff', () => {
         expect(md).toContain('- **A.3.3** Reporting of concerns: gains evidence `ev-raci`');
         expect(md).toContain('- **data-drift** Applicant population drifts: new risk, inherent 3 × 3 = 9 (medium), residual unrated, treatment mitigate');
         expect(md).toContain('- **support-assistant** ');
-        expect(md).toContain('EU AI Act class limited → **high (Annex III point 5)**');
-        expect(md).toContain('| Annex A controls implemented | 34 | **33** |');
+        expect(md).toContain('EU AI Act class minimal → **high (Annex III point 5)**');
+        expect(md).toContain('| Annex A controls implemented | 35 | **34** |');
         expect(md).toContain('| High-risk AI systems (EU AI Act) | 1 | **2** |');
         expect(md).toMatch(/### New findings \(\d+\)\n\n(- .+\n)*- error `aims\/unknown-catalog-id` `risks-new\.aims:4`: /);
         expect(md).toMatch(/### Resolved findings \(1\)\n\n- warning `aims\/implemented-without-evidence` `soa\.aims:40`: A\.3\.3 is implemented but links no evidence/);
@@ -54,10 +54,10 @@ describe('aims diff', () => {
         expect(diff).toMatchObject({ workspace: '.', base: 'HEAD~1', head: 'HEAD' });
         expect(diff.soa.map((c: { control: string }) => c.control).sort()).toEqual(['A.3.3', 'A.6.2.4']);
         expect(diff.soa.find((c: { control: string }) => c.control === 'A.3.3').evidenceGained).toEqual(['ev-raci']);
-        expect(diff.systems).toEqual([expect.objectContaining({ system: 'support-assistant', before: expect.objectContaining({ euCategory: 'limited' }), after: expect.objectContaining({ euCategory: 'high', annexIII: '5' }) })]);
+        expect(diff.systems).toEqual([expect.objectContaining({ system: 'support-assistant', before: expect.objectContaining({ euCategory: 'minimal' }), after: expect.objectContaining({ euCategory: 'high', annexIII: '5' }) })]);
         expect(diff.risks).toEqual([expect.objectContaining({ risk: 'data-drift', after: expect.objectContaining({ treatment: 'mitigate' }) })]);
-        expect(diff.coverage.before.implemented).toBe(34);
-        expect(diff.coverage.after.implemented).toBe(33);
+        expect(diff.coverage.before.implemented).toBe(35);
+        expect(diff.coverage.after.implemented).toBe(34);
         expect(diff.findings.resolved).toHaveLength(1);
     });
 
