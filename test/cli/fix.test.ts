@@ -20,7 +20,7 @@ function broken(): ScratchRepository {
     const start = soa.indexOf('    control A.3.2 applicable');
     repo.write('soa.aims', soa.slice(0, start) + soa.slice(soa.indexOf('    }\n', start) + 6));
     repo.edit('risks.aims', 'treatment mitigate with A.7.4, A.6.2.4, A.5.4', 'treatment mitigate with a.7.4, A.6.2.4, A.5.4');
-    repo.edit('soa.aims', 'control A.10.4 excluded because "', 'control A.10.4 excluded // because "');
+    repo.edit('soa.aims', 'control A.2.4 applicable because "The policy is only useful if the AI board keeps it current." {', 'control A.2.4 applicable {');
     repo.commitAll('broken');
     return repo;
 }
@@ -48,7 +48,7 @@ describe('aims fix', () => {
         expect(after.stdout).not.toContain('aims/unknown-catalog-id');
         expect(after.stdout).not.toContain('aims/soa-incomplete');
         // The missing justification needs a person: it is still reported.
-        expect(after.stdout).toContain('aims/exclusion-without-justification');
+        expect(after.stdout).toContain('aims/inclusion-without-justification');
         expect(after.stdout).toContain('soa-undecided A.3.2 awaits a decision');
         // A second run has nothing left to do.
         expect(runAims(['fix', ...TODAY], { cwd: repo.root }).stdout).toBe('0 fixes applied in 0 files\n');
