@@ -3,12 +3,12 @@
  * read, the one way to report a finding, the shape of a domain's contribution, and the syntax
  * guard that register.ts applies to every check so that no domain has to remember it.
  */
-import { AstUtils, type AstNode, type DiagnosticInfo, type MaybePromise, type ValidationAcceptor } from 'langium';
+import { AstUtils, isOperationCancelled, type AstNode, type DiagnosticInfo, type MaybePromise, type ValidationAcceptor } from 'langium';
 import type { AimsAstType } from '../language/generated/ast.js';
 import type { AimsModel } from '../model/aims-model.js';
 import type { AimsSettings } from '../workspace/aims-settings.js';
 import type { EvidencePaths } from '../workspace/evidence-paths.js';
-import type { RuleInfo } from './rules.js';
+import { RULES, type RuleInfo } from './rules.js';
 
 /** What a domain's checks may ask: the AIMS model, the settings (today, window), evidence paths. */
 export interface CheckContext {
@@ -77,8 +77,35 @@ export function hasSyntaxError(node: AstNode): boolean {
     const siblings = (declaration.$container as { elements?: AstNode[] } | undefined)?.elements ?? [];
     const next = siblings[siblings.indexOf(declaration) + 1]?.$cstNode?.offset ?? Number.POSITIVE_INFINITY;
     const inside = (offset: number | undefined) => offset !== undefined && !Number.isNaN(offset) && offset >= cst.offset && offset <= Math.max(next, cst.end);
-    return parserErrors.some(e => inside(e.token.startOffset) || (Number.isNaN(e.token.startOffset) && inside((e as { previousToken?: { startOffset: number } }).previousToken?.startOffset)))
+    // An error at the end of the file has no offset of its own (NaN, or -1 for EOF): it belongs
+    // to the declaration of the token before it.
+    const atEnd = (offset: number) => Number.isNaN(offset) || offset < 0;
+    return parserErrors.some(e => inside(e.token.startOffset) || (atEnd(e.token.startOffset) && inside((e as { previousToken?: { startOffset: number } }).previousToken?.startOffset)))
         || lexerErrors.some(e => inside(e.offset));
+}
+
+/**
+ * A check that throws is a bug in the tools, and must cost the user no more than that check:
+ * one `aims/internal-error` on the node it failed on, naming the check, instead of a failed build,
+ * a dead server or a stack trace. `AIMS_DEBUG=1` prints the stack trace to stderr.
+ */
+export function reportInternalError(accept: ValidationAcceptor, check: string, error: unknown, node: AstNode): void {
+    if (isOperationCancelled(error)) {
+        throw error;
+    }
+    logInternalError(check, error);
+    report(accept, RULES.internalError, internalErrorMessage(check, error), { node });
+}
+
+export function internalErrorMessage(check: string, error: unknown): string {
+    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return `Internal error in the check '${check}' (${detail.slice(0, 200)}); the other checks ran. This is a bug in the AIMS tools: please report it with this text.`;
+}
+
+export function logInternalError(what: string, error: unknown): void {
+    if (typeof process !== 'undefined' && process.env?.AIMS_DEBUG) {
+        console.error(`aims: internal error in ${what}:`, error instanceof Error ? error.stack : error);
+    }
 }
 
 /** `people.aims:3` for a node: short enough for a message, precise enough to find. */

@@ -39,6 +39,8 @@ export const RULES = {
         'ISO/IEC 42001 numbers its Annex A controls A.2.2 to A.10.4; pick the 42001 control that matches your intent.'),
     unresolvedReference: rule('core', 'unresolved-reference', 'error', 'A name that is not declared anywhere in the workspace.',
         'Declare it, or correct the name; rename keeps declarations and references in step.'),
+    internalError: rule('core', 'internal-error', 'error', 'A check of the AIMS tools failed on this declaration: a bug in the tools, not in the file.',
+        'Report it with the text that triggers it; every other check still ran. Switch it off with the severity setting if it blocks you.'),
     // names
     duplicateName: rule('names', 'duplicate-name', 'error', 'Two declarations share a name across the workspace.',
         'Names are global across all .aims files; rename one of them.'),
