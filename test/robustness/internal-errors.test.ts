@@ -46,7 +46,7 @@ describe('a check that throws', () => {
         });
         const internal = diagnostics.filter(d => d.code === 'aims/internal-error');
         // Three workspace checks read the organisation: each fails alone.
-        expect(internal.map(d => /check '([^']+)'/.exec(d.message)?.[1])).toEqual(['names (workspace)', 'soa (workspace)', 'risk (workspace)']);
+        expect(internal.map(d => /check '([^']+)'/.exec(String(d.message))?.[1])).toEqual(['names (workspace)', 'soa (workspace)', 'risk (workspace)']);
         expect(internal[0].range.start.line).toBe(0);
         expect(diagnostics.map(d => d.code)).toContain('aims/risk-without-treatment');
     });
