@@ -11,12 +11,12 @@ import { createAimsServices, type AimsServices } from '../language/aims-module.j
 import { buildWorkspace, type BuiltWorkspace, type SourceText } from '../workspace/aims-workspace.js';
 import type { AimsSettingsValues, SeverityOverride } from '../workspace/aims-settings.js';
 import { parseIsoDate } from '../model/dates.js';
+import { MAX_FILE_BYTES, mebibytes } from '../workspace/file-limits.js';
 import { didYouMean } from '../catalog/did-you-mean.js';
 import { ALL_RULES } from '../validation/rules.js';
 import { CliError, countOption, listOption, stringOption, type CliOption, type CommandInput } from './cli-command.js';
 
-/** Larger `.aims` files are refused: an AIMS is hand-written text, megabytes mean a mistake. */
-export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+export { MAX_FILE_BYTES };
 
 /** Folders a directory walk never enters: tool output and dependencies, not the user's AIMS. */
 const SKIPPED_FOLDERS = new Set(['node_modules', 'out']);
@@ -244,11 +244,6 @@ function readAimsFile(path: string, shown: string, problems: string[]): string |
         problems.push(`${shown}: not UTF-8 text; save the file as UTF-8`);
         return undefined;
     }
-}
-
-function mebibytes(bytes: number): string {
-    const value = bytes / (1024 * 1024);
-    return `${Number.isInteger(value) ? value : value.toFixed(1)} MiB`;
 }
 
 /** A system error as a short lower-case phrase (`no such file or directory`), without the errno code. */

@@ -16,6 +16,7 @@
 import { CstNodeBuilder, LangiumCompletionParser, LangiumParser, createParser, type AstNode, type ParseResult } from 'langium';
 import type { LangiumCoreServices } from 'langium';
 import type { IToken } from 'chevrotain';
+import { MAX_FILE_BYTES, mebibytes, utf8Bytes } from '../workspace/file-limits.js';
 
 /** `name` of the parser error a failed parse reports; its message is final (see syntax-error-messages.ts). */
 export const PARSER_GAVE_UP = 'AimsParserGaveUp';
@@ -119,6 +120,10 @@ interface ParserState {
 
 export class AimsParser extends LangiumParser {
     override parse<T extends AstNode = AstNode>(input: string, options: { rule?: string } = {}): ParseResult<T> {
+        // The size policy of every face (workspace/file-limits.ts); the CLI refuses such files earlier.
+        if (input.length > MAX_FILE_BYTES / 4 && utf8Bytes(input) > MAX_FILE_BYTES) {
+            return unreadable<T>(input, `Syntax error: this file is ${mebibytes(utf8Bytes(input))}; files over ${mebibytes(MAX_FILE_BYTES)} are not read, so nothing in it is checked. An AIMS is hand-written text: split the file.`);
+        }
         // Chevrotain throws one exception per syntax error and catches it again; their stack
         // traces are never read and were most of the time spent on a file full of errors.
         const stackTraceLimit = Error.stackTraceLimit;
@@ -131,7 +136,8 @@ export class AimsParser extends LangiumParser {
             state.nodeBuilder = new CstNodeBuilder();
             state.lexerResult = undefined;
             this.unorderedGroups.clear();
-            return unreadable<T>(input, error);
+            const detail = error instanceof RangeError ? 'it nests or repeats broken text too deeply' : 'the parser failed on it';
+            return unreadable<T>(input, `Syntax error: this file could not be read (${detail}), so nothing in it is checked. Fix the syntax errors from the top, or split the file.`);
         } finally {
             Error.stackTraceLimit = stackTraceLimit;
         }
@@ -139,24 +145,23 @@ export class AimsParser extends LangiumParser {
 }
 
 /** The parse result of a text the parser could not read: an empty model and one syntax error. */
-function unreadable<T extends AstNode>(text: string, error: unknown): ParseResult<T> {
+function unreadable<T extends AstNode>(text: string, message: string): ParseResult<T> {
     const root = new CstNodeBuilder().buildRootNode(text);
     const value = { $type: 'Model', elements: [], $cstNode: root } as unknown as T;
     (root as { astNode: AstNode }).astNode = value;
-    const end = Math.min(text.length, Math.max(0, text.search(/\s|$/)));
+    const end = Math.min(text.length, 64, Math.max(0, text.search(/\s|$/)));
     const token = {
         image: text.slice(0, end), startOffset: 0, endOffset: Math.max(0, end - 1),
         startLine: 1, startColumn: 1, endLine: 1, endColumn: Math.max(1, end),
         tokenTypeIdx: 0, tokenType: { name: 'UNREADABLE', tokenTypeIdx: 0 }
     } as unknown as IToken;
-    const detail = error instanceof RangeError ? 'it nests or repeats broken text too deeply' : 'the parser failed on it';
     return {
         value,
         lexerErrors: [],
         lexerReport: { diagnostics: [] },
         parserErrors: [{
             name: PARSER_GAVE_UP,
-            message: `Syntax error: this file could not be read (${detail}), so nothing in it is checked. Fix the syntax errors from the top, or split the file.`,
+            message,
             token, resyncedTokens: [], context: { ruleStack: [], ruleOccurrenceStack: [] }
         }]
     } as unknown as ParseResult<T>;

@@ -3,7 +3,7 @@
  * read, the one way to report a finding, the shape of a domain's contribution, and the syntax
  * guard that register.ts applies to every check so that no domain has to remember it.
  */
-import { AstUtils, isOperationCancelled, type AstNode, type DiagnosticInfo, type MaybePromise, type ValidationAcceptor } from 'langium';
+import { AstUtils, isOperationCancelled, type AstNode, type ParseResult, type DiagnosticInfo, type MaybePromise, type ValidationAcceptor } from 'langium';
 import type { AimsAstType } from '../language/generated/ast.js';
 import type { AimsModel } from '../model/aims-model.js';
 import type { AimsSettings } from '../workspace/aims-settings.js';
@@ -60,7 +60,8 @@ export function report<N extends AstNode>(accept: ValidationAcceptor, rule: Rule
  * Its syntax error is what the user needs first.
  */
 export function hasSyntaxError(node: AstNode): boolean {
-    const { parserErrors, lexerErrors } = AstUtils.getDocument(node).parseResult;
+    const parseResult = AstUtils.getDocument(node).parseResult;
+    const { parserErrors, lexerErrors } = parseResult;
     if (parserErrors.length === 0 && lexerErrors.length === 0) {
         return false;
     }
@@ -75,13 +76,43 @@ export function hasSyntaxError(node: AstNode): boolean {
     // Recovery may close the declaration early and skip the broken tokens: everything up to the
     // next declaration belongs to this one.
     const siblings = (declaration.$container as { elements?: AstNode[] } | undefined)?.elements ?? [];
-    const next = siblings[siblings.indexOf(declaration) + 1]?.$cstNode?.offset ?? Number.POSITIVE_INFINITY;
-    const inside = (offset: number | undefined) => offset !== undefined && !Number.isNaN(offset) && offset >= cst.offset && offset <= Math.max(next, cst.end);
-    // An error at the end of the file has no offset of its own (NaN, or -1 for EOF): it belongs
-    // to the declaration of the token before it.
-    const atEnd = (offset: number) => Number.isNaN(offset) || offset < 0;
-    return parserErrors.some(e => inside(e.token.startOffset) || (atEnd(e.token.startOffset) && inside((e as { previousToken?: { startOffset: number } }).previousToken?.startOffset)))
-        || lexerErrors.some(e => inside(e.offset));
+    const index = declaration.$containerIndex ?? siblings.indexOf(declaration);
+    const next = siblings[index + 1]?.$cstNode?.offset ?? Number.POSITIVE_INFINITY;
+    return anyBetween(errorOffsets(parseResult), cst.offset, Math.max(next, cst.end));
+}
+
+/**
+ * Where the syntax errors of a parse result are, sorted, computed once per parse: every node of a
+ * file asks, and a file with 20,000 errors and 20,000 declarations must not cost their product.
+ */
+const errorOffsetsOf = new WeakMap<object, Float64Array>();
+
+function errorOffsets(parseResult: ParseResult): Float64Array {
+    let offsets = errorOffsetsOf.get(parseResult);
+    if (!offsets) {
+        // An error at the end of the file has no offset of its own (NaN, or -1 for EOF): it
+        // belongs to the declaration of the token before it.
+        const atEnd = (offset: number) => Number.isNaN(offset) || offset < 0;
+        const found = [
+            ...parseResult.parserErrors.map(e => atEnd(e.token.startOffset) ? (e as { previousToken?: { startOffset: number } }).previousToken?.startOffset : e.token.startOffset),
+            ...parseResult.lexerErrors.map(e => e.offset)
+        ].filter((offset): offset is number => offset !== undefined && !Number.isNaN(offset));
+        offsets = Float64Array.from(found).sort();
+        errorOffsetsOf.set(parseResult, offsets);
+    }
+    return offsets;
+}
+
+/** Whether a sorted array holds a value in [from, to]. */
+function anyBetween(sorted: Float64Array, from: number, to: number): boolean {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (sorted[middle] < from) low = middle + 1;
+        else high = middle;
+    }
+    return low < sorted.length && sorted[low] <= to;
 }
 
 /**

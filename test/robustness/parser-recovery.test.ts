@@ -74,3 +74,20 @@ describe('the completion parser', () => {
         expect(list?.items.map(i => i.label)).toContain('role');
     });
 });
+
+describe('the size policy', () => {
+    it('reads a file over 8 MiB as an empty model with one diagnostic that says why', async () => {
+        const line = 'person p "Someone with a long name to fill the file quickly" { role "Analyst" }\n';
+        const text = line.repeat(Math.ceil((8 * 1024 * 1024 + 1) / line.length));
+        const ws = await single(text);
+        expect(ws.all.map(d => [d.code, d.message, d.range.start.line])).toEqual([
+            ['aims/syntax-error', 'Syntax error: this file is 8.0 MiB; files over 8 MiB are not read, so nothing in it is checked. An AIMS is hand-written text: split the file.', 0]
+        ]);
+    });
+
+    it('counts UTF-8 bytes, not characters', async () => {
+        const { utf8Bytes } = await import('../../src/workspace/file-limits.js');
+        expect(utf8Bytes('aé€😀')).toBe(1 + 2 + 3 + 4);
+        expect(utf8Bytes('\uD800')).toBe(3);
+    });
+});
