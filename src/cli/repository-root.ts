@@ -2,16 +2,14 @@
  * The root that code-scanning paths are relative to: GitHub resolves SARIF `%SRCROOT%` and
  * annotation `file=` against the checkout, which is the git repository root.
  */
-import { execFileSync } from 'node:child_process';
+import { runGit } from '../workspace/git.js';
 import { realpathSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
 
 /** `git rev-parse --show-toplevel` from `cwd`, or `cwd` itself when git is missing or it is no repository. */
 export function repositoryRoot(cwd: string): string {
     try {
-        const top = execFileSync('git', ['rev-parse', '--show-toplevel'], {
-            cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000
-        }).trim();
+        const top = runGit(cwd, ['rev-parse', '--show-toplevel']).trim();
         if (top) {
             return realpathSync(top);
         }

@@ -4,7 +4,7 @@
  * Renderers only format this object; they never query the AST, so all faces agree.
  * The object is JSON-serialisable (no AST nodes, no Maps).
  */
-import { execFileSync } from 'node:child_process';
+import { runGit, workingTreeDiffers } from '../workspace/git.js';
 import { existsSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import type { AstNode, LangiumDocument } from 'langium';
@@ -695,16 +695,14 @@ export function gitCommit(root: string | undefined): CommitInfo | undefined {
     if (!root || !existsSync(root)) {
         return undefined;
     }
-    const git = (...args: string[]) => execFileSync('git', ['-C', root, ...args], {
-        encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000
-    }).trim();
+    const git = (...args: string[]) => runGit(root, args).trim();
     try {
         const hash = git('rev-parse', 'HEAD');
         if (!/^[0-9a-f]{40,64}$/.test(hash)) {
             return undefined;
         }
         const date = git('show', '-s', '--format=%cI', 'HEAD') || undefined;
-        const dirty = git('status', '--porcelain', '--', '.').length > 0;
+        const dirty = workingTreeDiffers(root);
         return { hash, date, dirty };
     } catch {
         return undefined;
