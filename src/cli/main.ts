@@ -12,6 +12,7 @@ import { crosswalkCommand } from './crosswalk-command.js';
 import { exportOscalCommand } from './export-command.js';
 import { reportCommand } from './report-command.js';
 import { TOOL } from './tool-info.js';
+import { escapeControlCharacters } from './terminal-text.js';
 import { validateCommand } from './validate-command.js';
 
 /** Every command, in the order `aims --help` lists them. */
@@ -196,7 +197,8 @@ function reportFailure(error: unknown, out: CliOutput, command?: CliCommand): nu
 
 const processOutput: CliOutput = {
     stdout: text => void process.stdout.write(text),
-    stderr: text => void process.stderr.write(text)
+    // File names and texts in messages come from the files: shown, never obeyed, by the terminal.
+    stderr: text => void process.stderr.write(escapeControlCharacters(text))
 };
 
 // A reader that stops early (`aims catalog nist | head`) is not an error worth a trace.
