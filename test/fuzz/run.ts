@@ -182,10 +182,12 @@ async function fuzzServer(): Promise<Record<string, number>> {
     const diagnosticsMs = performance.now() - stormEnd;
     await server.stop();
     rmSync(folder, { recursive: true, force: true });
+    const serverErrors = stderr.filter(line => /failed|error/i.test(line));
+    for (const line of [...new Set(serverErrors)].slice(0, 20)) log(`server said: ${line}`);
     return {
         ...counts, slowestMs: Math.round(slowest), seconds: Math.round((performance.now() - start) / 1000),
         stormFirstAnswerMs: Math.round(firstAnswerMs), stormHoverHung: hover === 'hang' ? 1 : 0, stormDiagnosticsMs: Math.round(diagnosticsMs),
-        serverErrorLines: stderr.filter(line => /failed|error/i.test(line)).length
+        serverErrorLines: serverErrors.length
     };
 }
 
