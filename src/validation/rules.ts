@@ -95,6 +95,8 @@ export const RULES = {
         'Correct the path, or commit the evidence file.'),
     evidencePathOutside: rule('evidence', 'evidence-path-outside', 'error', 'An evidence path points outside the workspace.',
         'Keep evidence inside the repository, or link it with url "...".'),
+    evidenceUrlScheme: rule('evidence', 'evidence-url-scheme', 'warning', 'An evidence URL that is not an http or https address.',
+        'Link evidence with an http:// or https:// address; other schemes (javascript:, file:, command:) are never turned into links.'),
     evidenceWithoutLocation: rule('evidence', 'evidence-without-location', 'warning', 'Evidence has neither a path nor a URL.',
         'Add path "..." or url "...".'),
     // eu-ai-act
