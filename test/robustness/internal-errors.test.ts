@@ -70,3 +70,14 @@ describe('inputs that once made a check throw', () => {
         expect(ws.all.map(d => `${d.file} ${d.code}`)).toEqual(['a.aims aims/syntax-error', 'b.aims aims/syntax-error']);
     });
 });
+
+describe('an untrusted workspace', () => {
+    it('takes trust from the client, never from the workspace\'s own configuration', async () => {
+        const ws = await single('person a "A"');
+        const settings = ws.services.aims.Settings;
+        settings.useConfig({ path: '/workspace/aims.config.json', directory: '/workspace', config: { trustedWorkspace: false } } as never);
+        expect(settings.values.trustedWorkspace).toBe(true);
+        settings.set({ trustedWorkspace: false });
+        expect(settings.values.trustedWorkspace).toBe(false);
+    });
+});

@@ -70,8 +70,9 @@ function evidencePathMustStayInWorkspace({ evidencePaths }: CheckContext, eviden
     }
 }
 
-async function evidenceFileShouldExist({ evidencePaths }: CheckContext, evidence: Evidence, accept: ValidationAcceptor): Promise<void> {
-    if (!evidence.path) {
+async function evidenceFileShouldExist({ evidencePaths, settings }: CheckContext, evidence: Evidence, accept: ValidationAcceptor): Promise<void> {
+    // An untrusted workspace is not asked about its files.
+    if (!evidence.path || !settings.values.trustedWorkspace) {
         return;
     }
     const target = evidencePaths.resolve(evidence);
