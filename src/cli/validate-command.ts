@@ -71,7 +71,8 @@ export const validateCommand: CliCommand = {
         out.stdout(formatter(shown, {
             version: TOOL.version,
             informationUri: TOOL.informationUri,
-            repositoryRoot: () => repositoryRoot(input.cwd)
+            repositoryRoot: () => repositoryRoot(input.cwd),
+            colour: out.colour === true
         }));
 
         if (result.errors > 0) {
