@@ -76,6 +76,14 @@ async function fuzzEngine(): Promise<Record<string, number>> {
     return { ...counts, slowestMs: Math.round(slowest), seconds: Math.round((performance.now() - start) / 1000), ...byInvariant };
 }
 
+/**
+ * A failure is an internal error (-32603) or no answer at all. Other error answers are the
+ * server declining on purpose with a message for the user (a cancelled request, "catalog ids
+ * cannot be renamed"); they are counted apart. An exception inside a handler answers null
+ * through the request guard, and is logged: the log lines are counted too.
+ */
+const INTERNAL_ERROR = -32603;
+
 const REQUEST_KINDS = [
     'textDocument/hover', 'textDocument/completion', 'textDocument/definition', 'textDocument/references',
     'textDocument/documentHighlight', 'textDocument/documentSymbol', 'textDocument/formatting', 'textDocument/codeAction',
@@ -139,7 +147,7 @@ async function fuzzServer(): Promise<Record<string, number>> {
     let r = 0;
     const rand = () => random[r++ % random.length];
     const mutations = fc.sample(mutatedExample, { seed: SEED, numRuns: Math.ceil(REQUESTS / 20) });
-    const counts: Record<string, number> = { requests: 0, errors: 0, hangs: 0, edits: 0 };
+    const counts: Record<string, number> = { requests: 0, errors: 0, declined: 0, hangs: 0, edits: 0 };
     let slowest = 0;
     const start = performance.now();
     for (let i = 0; i < REQUESTS; i++) {
@@ -160,7 +168,9 @@ async function fuzzServer(): Promise<Record<string, number>> {
         if (answer === 'hang') {
             counts.hangs++;
             saveFailure('lsp-hang', doc.text, `${kind} ${JSON.stringify(params)}`);
-        } else if (answer !== 'ok' && !(answer instanceof ResponseError && answer.code === -32800)) {
+        } else if (answer instanceof ResponseError && answer.code !== INTERNAL_ERROR) {
+            counts.declined++;
+        } else if (answer !== 'ok') {
             counts.errors++;
             saveFailure('lsp-error', doc.text, `${kind} ${JSON.stringify(params)}: ${String((answer as Error).message ?? answer)}`);
         }
