@@ -8,6 +8,7 @@
  *   node out/bench/run.cjs interactive [SIZE]       edits, completion and hover only
  *   node out/bench/run.cjs cold-flags SIZE FLAGS... our cold start with and without Node flags
  *   node out/bench/run.cjs cpu-summary FILE [TOP] [LAST_MS]   where a .cpuprofile spent its time
+ *   node out/bench/run.cjs stress [CASE...]         pathological single files (bench/stress.ts)
  *   node out/bench/run.cjs probe MODE ROOT [REPS]   internal: one in-process measurement
  */
 import { spawnSync } from 'node:child_process';
@@ -22,6 +23,7 @@ import { editLatency, requestLatency, settled } from './interactive.js';
 import { checkTargets, markdown, type BenchResults, type CliEntry, type ColdEntry } from './report.js';
 import { median, ms, percentile } from './stats.js';
 import { SIZES, writeWorkspace, type WrittenWorkspace } from './workspaces.js';
+import { stress } from './stress.js';
 
 const ROOT = process.cwd();
 const argOf = (name: string) => { const i = process.argv.indexOf(name); return i >= 0 ? process.argv[i + 1] : undefined; };
@@ -220,6 +222,8 @@ async function main(): Promise<void> {
         console.log(`edit: file p50 ${ms(percentile(editResult.file, 0.5))} p95 ${ms(percentile(editResult.file, 0.95))}, workspace p50 ${ms(percentile(editResult.workspace, 0.5))} p95 ${ms(percentile(editResult.workspace, 0.95))} ms`);
         console.log(`completion p50 ${ms(percentile(requests.completion.samples, 0.5))} p95 ${ms(percentile(requests.completion.samples, 0.95))} ms; hover p50 ${ms(percentile(requests.hover.samples, 0.5))} p95 ${ms(percentile(requests.hover.samples, 0.95))} ms`);
         console.log(JSON.stringify(round([...requests.completion.positions, ...requests.hover.positions]), null, 1));
+    } else if (args[0] === 'stress') {
+        await stress(args.slice(1));
     } else if (args[0] === 'cpu-summary') {
         printCpuProfile(args[1], Number(args[2] ?? 30), Number(args[3] ?? Infinity));
     } else if (args.length > 0 && !args[0].startsWith('--')) {

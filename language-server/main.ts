@@ -9,8 +9,10 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createAimsServices } from '../src/language/aims-module.js';
 import { registerCoverageRequests } from '../src/lsp/aims-coverage-request.js';
 import { registerReportRequest } from '../src/lsp/aims-report-request.js';
+import { guardRequestHandlers } from '../src/lsp/request-guard.js';
 
-const connection = createConnection(ProposedFeatures.all);
+// Guarded before anything registers a handler: an exception answers null instead of an error.
+const connection = guardRequestHandlers(createConnection(ProposedFeatures.all));
 const { shared, Aims } = createAimsServices({ connection, ...NodeFileSystem });
 registerCoverageRequests(connection, Aims);
 registerReportRequest(connection, Aims);

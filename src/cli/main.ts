@@ -16,6 +16,7 @@ import { fmtCommand } from './fmt-command.js';
 import { reportCommand } from './report-command.js';
 import { useColour } from './terminal.js';
 import { TOOL } from './tool-info.js';
+import { escapeControlCharacters } from './terminal-text.js';
 import { validateCommand } from './validate-command.js';
 
 /** Every command, in the order `aims --help` lists them. */
@@ -203,7 +204,8 @@ function reportFailure(error: unknown, out: CliOutput, command?: CliCommand): nu
 
 const processOutput: CliOutput = {
     stdout: text => void process.stdout.write(text),
-    stderr: text => void process.stderr.write(text),
+    // File names and texts in messages come from the files: shown, never obeyed, by the terminal.
+    stderr: text => void process.stderr.write(escapeControlCharacters(text)),
     colour: useColour({ env: process.env, isTTY: process.stdout.isTTY === true })
 };
 

@@ -11,14 +11,14 @@ import { createAimsServices, type AimsServices } from '../language/aims-module.j
 import { buildWorkspace, type BuiltWorkspace, type SourceText } from '../workspace/aims-workspace.js';
 import type { AimsSettingsValues, SeverityOverride } from '../workspace/aims-settings.js';
 import { parseIsoDate } from '../model/dates.js';
+import { MAX_FILE_BYTES, mebibytes } from '../workspace/file-limits.js';
 import { didYouMean } from '../catalog/did-you-mean.js';
 import { ALL_RULES } from '../validation/rules.js';
 import { AimsConfigError, findConfigFile, isIgnored, loadConfigFile, SEVERITY_LEVELS, type LoadedConfig } from '../workspace/aims-config.js';
 import { gitRepositoryRoot } from './repository-root.js';
 import { CliError, countOption, listOption, stringOption, type CliOption, type CommandInput } from './cli-command.js';
 
-/** Larger `.aims` files are refused: an AIMS is hand-written text, megabytes mean a mistake. */
-export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+export { MAX_FILE_BYTES };
 
 /** Folders a directory walk never enters: tool output and dependencies, not the user's AIMS. */
 const SKIPPED_FOLDERS = new Set(['node_modules', 'out']);
@@ -236,7 +236,7 @@ export function collectAimsFiles(paths: readonly string[], cwd: string): Collect
     }
     const found = new Map<string, string>();
     if (locations.length > 0) {
-        walk(root, cwd, found, problems, new Set(), config);
+        walk(root, cwd, found, problems, new Set(), config, realOrSelf(root));
     }
     for (const [path, given] of named) {
         found.set(path, given);
@@ -262,12 +262,25 @@ export function collectAimsFiles(paths: readonly string[], cwd: string): Collect
     return { files, reported, workspaceRoot: root, rootFoundBy: foundBy, ...(config ? { config } : {}), skipped };
 }
 
+function realOrSelf(path: string): string {
+    try {
+        return realpathSync(path);
+    } catch {
+        return path;
+    }
+}
+
 function isInside(path: string, directory: string): boolean {
     const rel = relative(directory, path);
     return rel !== '' && !rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel);
 }
 
-function walk(directory: string, cwd: string, found: Map<string, string>, problems: string[], visited: Set<string>, config: LoadedConfig | undefined): void {
+/**
+ * Symbolic links are judged by where they lead, as the language server judges them: a link to
+ * a file or folder inside the workspace is followed, a link out of it is a problem (a cloned
+ * repository could otherwise make the tools read, and report on, any file of the machine).
+ */
+function walk(directory: string, cwd: string, found: Map<string, string>, problems: string[], visited: Set<string>, config: LoadedConfig | undefined, realRoot: string): void {
     let real: string;
     try {
         real = realpathSync(directory);
@@ -302,10 +315,16 @@ function walk(directory: string, cwd: string, found: Map<string, string>, proble
             }
             isDirectory = target.isDirectory();
             isFile = target.isFile();
+            const lead = realOrSelf(path);
+            const relevant = isDirectory ? !entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name) : entry.name.endsWith('.aims');
+            if (relevant && lead !== realRoot && !isInside(lead, realRoot)) {
+                problems.push(`${display(path, cwd)}: symbolic link to ${lead}, outside the workspace; links out of the workspace are not followed (copy the ${isDirectory ? 'folder' : 'file'} in, or remove the link)`);
+                continue;
+            }
         }
         if (isDirectory) {
             if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) {
-                walk(path, cwd, found, problems, visited, config);
+                walk(path, cwd, found, problems, visited, config, realRoot);
             }
         } else if (isFile && entry.name.endsWith('.aims') && !found.has(path)) {
             found.set(path, display(path, cwd));
@@ -362,11 +381,6 @@ function readAimsFile(path: string, shown: string, problems: string[]): string |
         problems.push(`${shown}: not UTF-8 text; save the file as UTF-8`);
         return undefined;
     }
-}
-
-function mebibytes(bytes: number): string {
-    const value = bytes / (1024 * 1024);
-    return `${Number.isInteger(value) ? value : value.toFixed(1)} MiB`;
 }
 
 /** A system error as a short lower-case phrase (`no such file or directory`), without the errno code. */

@@ -10,6 +10,7 @@ import {
 } from 'langium/lsp';
 import { AimsGeneratedModule, AimsGeneratedSharedModule } from './generated/module.js';
 import { AimsValueConverter } from '../parser/aims-value-converter.js';
+import { createAimsCompletionParser, createAimsParser } from '../parser/aims-parser.js';
 import { AimsScopeComputation } from '../references/aims-scope-computation.js';
 import { AimsScopeProvider } from '../references/aims-scope-provider.js';
 import { AimsModel } from '../model/aims-model.js';
@@ -68,7 +69,9 @@ export const AimsModule: Module<AimsServices, PartialLangiumServices & AimsAdded
         Suppressions: services => new Suppressions(services.parser.Lexer)
     },
     parser: {
-        ValueConverter: () => new AimsValueConverter()
+        ValueConverter: () => new AimsValueConverter(),
+        LangiumParser: services => createAimsParser(services),
+        CompletionParser: services => createAimsCompletionParser(services)
     },
     references: {
         ScopeComputation: services => new AimsScopeComputation(services),

@@ -3,10 +3,14 @@
  * `aims/<rule>` and its `data`), only inserts or replaces the text it is about, and leaves a
  * file that still parses. Generated declarations are written the way the formatter writes them.
  *
+ * Whatever a fix computes, a fix whose result would not parse (more syntax errors than before,
+ * e.g. a declaration appended inside a block left open) is never offered: each result is parsed
+ * once before it is shown.
+ *
  * The fixes live by domain in `quick-fixes/<domain>.ts`, each a record from rule code to fix
  * creators; a new fix is an entry there, and a new domain one import and one entry of DOMAIN_FIXES.
  */
-import type { IndexManager, LangiumDocument, MaybePromise } from 'langium';
+import { TextDocument, type IndexManager, type LangiumDocument, type LangiumParser, type MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic } from 'vscode-languageserver';
 import type { AimsServices } from '../language/aims-module.js';
@@ -38,8 +42,10 @@ const FIXES: ReadonlyMap<string, readonly FixCreator[]> = (() => {
 
 export class AimsCodeActionProvider implements CodeActionProvider {
     private readonly context: FixContext;
+    private readonly parser: LangiumParser;
 
     constructor(services: AimsServices) {
+        this.parser = services.parser.LangiumParser;
         const indexManager: IndexManager = services.shared.workspace.IndexManager;
         this.context = {
             model: services.aims.Model,
@@ -60,7 +66,19 @@ export class AimsCodeActionProvider implements CodeActionProvider {
         if (isCatalogUri(document.uri) || (only && !only.some(kind => CodeActionKind.QuickFix.startsWith(kind)))) {
             return [];
         }
-        return params.context.diagnostics.flatMap(diagnostic => this.fixesFor(document, diagnostic));
+        const actions = params.context.diagnostics.flatMap(diagnostic => this.fixesFor(document, diagnostic));
+        return actions.length > 0 ? actions.filter(action => this.keepsSyntax(document, action)) : actions;
+    }
+
+    /** Whether the fixed text has no more syntax errors than the text has now. */
+    private keepsSyntax(document: LangiumDocument, action: CodeAction): boolean {
+        const edits = action.edit?.changes?.[document.uri.toString()];
+        if (!edits || edits.length === 0) {
+            return true;
+        }
+        const before = document.parseResult.parserErrors.length + document.parseResult.lexerErrors.length;
+        const fixed = this.parser.parse(TextDocument.applyEdits(document.textDocument, edits));
+        return fixed.parserErrors.length + fixed.lexerErrors.length <= before;
     }
 
     private fixesFor(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {

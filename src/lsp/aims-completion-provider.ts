@@ -23,6 +23,9 @@ import { declarationKeyword, titleOf } from './aims-document-symbol-provider.js'
  */
 const PARTIAL_ID = /(?:(?:GOVERN|MAP|MEASURE|MANAGE|Article)[ \t]+\d*(?:\.\d*)?|[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]*)+|\d+(?:\.\d*)+)$/;
 
+/** Longer than any catalog id (`MEASURE 2.13`), with room for extra spaces. */
+const PARTIAL_ID_WINDOW = 64;
+
 export class AimsCompletionProvider extends DefaultCompletionProvider {
     private readonly model: AimsModel;
 
@@ -44,7 +47,10 @@ export class AimsCompletionProvider extends DefaultCompletionProvider {
         const textDocument = document.textDocument;
         const offset = textDocument.offsetAt(position);
         const lineStart = textDocument.offsetAt({ line: position.line, character: 0 });
-        const match = PARTIAL_ID.exec(textDocument.getText().slice(lineStart, offset));
+        // A partial id is short: look at the end of the line only, so that a long line (a
+        // megabyte-long string) costs no more than a short one; PARTIAL_ID backtracks.
+        const from = Math.max(lineStart, offset - PARTIAL_ID_WINDOW);
+        const match = PARTIAL_ID.exec(textDocument.getText({ start: textDocument.positionAt(from), end: position }));
         const root = document.parseResult.value.$cstNode;
         if (!match || !root) {
             return undefined;

@@ -8,10 +8,9 @@ import type { DocumentLink, DocumentLinkParams, Range } from 'vscode-languageser
 import { isEvidence, type Evidence } from '../language/generated/ast.js';
 import type { AimsServices } from '../language/aims-module.js';
 import { isCatalogUri } from '../catalog/catalog-document.js';
+import { linkableUrl } from '../workspace/link-policy.js';
 import type { EvidencePaths } from '../workspace/evidence-paths.js';
 
-/** A URL with a scheme (`https:`, `mailto:`, ...); anything else is not linked. */
-const URL_WITH_SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$/;
 
 export class AimsDocumentLinkProvider implements DocumentLinkProvider {
     private readonly evidencePaths: EvidencePaths;
@@ -26,14 +25,15 @@ export class AimsDocumentLinkProvider implements DocumentLinkProvider {
         }
         const links: DocumentLink[] = [];
         for (const evidence of AstUtils.streamAst(document.parseResult.value).filter(isEvidence)) {
-            if (evidence.path?.trim()) {
+            // Only what the link policy allows: a path inside the workspace, an http(s) address.
+            if (evidence.path?.trim() && this.evidencePaths.resolve(evidence).inside) {
                 const range = stringContentRange(evidence, 'path');
                 if (range) {
                     links.push({ range, target: this.evidencePaths.resolve(evidence).uri.toString(), tooltip: 'Open the evidence file' });
                 }
             }
-            const url = evidence.url?.trim();
-            if (url && URL_WITH_SCHEME.test(url)) {
+            const url = evidence.url ? linkableUrl(evidence.url) : undefined;
+            if (url) {
                 const range = stringContentRange(evidence, 'url');
                 if (range) {
                     links.push({ range, target: url, tooltip: 'Open the evidence' });

@@ -3,6 +3,7 @@
  * trailing space, markup is Markdown, tokens are XML NCNames, URIs must parse. User text from
  * `.aims` files is fitted to these types here, without losing words.
  */
+import { linkableUrl, staysInside, urlScheme } from '../workspace/link-policy.js';
 
 /** OSCAL `string`: whitespace runs (including line breaks) become one space; never empty. */
 export function oscalString(text: string | undefined, fallback: string): string {
@@ -39,20 +40,25 @@ export function oscalToken(id: string): string {
     return /^[\p{L}_]/u.test(token) ? token : `_${token}`;
 }
 
-/** The address an evidence path or URL can be given as in an OSCAL `uri-reference`, if any. */
+/**
+ * The address an evidence path or URL can be given as in an OSCAL `uri-reference`, if any: an
+ * http or https URL, or a relative path inside the workspace (workspace/link-policy.ts). Anything
+ * else (`javascript:`, `file:`, `../outside`) is no link; the exporter keeps it as a remark.
+ */
 export function uriReference(pathOrUrl: string): string | undefined {
     const text = pathOrUrl.trim();
     if (text === '') return undefined;
-    if (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(text)) {
-        try {
-            return new URL(text).href;
-        } catch {
-            return undefined;
-        }
+    if (urlScheme(text)) {
+        return linkableUrl(text);
+    }
+    if (!staysInside(text)) {
+        return undefined;
     }
     // A relative path: percent-encode what a URI may not hold, keep slashes.
-    return text.split(/[\\/]/).map(segment => encodeURIComponent(segment)).join('/');
+    return text.split(/[\\/]/).map(segment => encodeURIComponent(segment.replace(LONE_SURROGATE, '\uFFFD'))).join('/');
 }
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** An e-mail address OSCAL's `email` format accepts (RFC 5321 shape), or undefined. */
 export function emailAddress(text: string | undefined): string | undefined {

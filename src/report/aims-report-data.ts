@@ -14,7 +14,7 @@ import type {
 import type { AimsServices } from '../language/aims-module.js';
 import { catalog } from '../catalog/catalog.js';
 import type { EuAiActModel, EuProfile } from '../model/eu-ai-act.js';
-import { runGit } from '../workspace/git.js';
+import { runGit, workingTreeDiffers } from '../workspace/git.js';
 import { controlIdOf, documentOf, type AimsModel, type Freshness, type NistCoverageStatus, type NistSubcategoryCoverage, type RatingScale } from '../model/aims-model.js';
 
 /** Bumped when the shape changes incompatibly (the object is also written as JSON). */
@@ -730,7 +730,7 @@ export function gitCommit(root: string | undefined): CommitInfo | undefined {
             return undefined;
         }
         const date = git('show', '-s', '--format=%cI', 'HEAD') || undefined;
-        const dirty = git('status', '--porcelain', '--', '.').length > 0;
+        const dirty = workingTreeDiffers(root);
         return { hash, date, dirty };
     } catch {
         return undefined;

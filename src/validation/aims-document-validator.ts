@@ -12,6 +12,7 @@ import type { AimsSettings } from '../workspace/aims-settings.js';
 import type { AimsServices } from '../language/aims-module.js';
 import { RULES, ruleByCode, toSeverity, type RuleInfo } from './rules.js';
 import { SyntaxErrorMessages } from './syntax-error-messages.js';
+import { PARSER_GAVE_UP } from '../parser/aims-parser.js';
 
 /** Langium's categories: syntax and linking (`built-in`), then the registered `fast` and `slow` checks. */
 const ALL_VALIDATION_CATEGORIES = ['built-in', 'fast', 'slow'];
@@ -145,7 +146,8 @@ export class AimsDocumentValidator extends DefaultDocumentValidator {
             ...parseResult.parserErrors.map(e => (Number.isFinite(e.token.startOffset) ? e.token.startOffset : text.length)),
             ...parseResult.lexerErrors.map(e => e.offset)
         ];
-        if (errorOffsets.length === 0) {
+        // A file the parser did not read (too large, or given up on) is not lexed again either.
+        if (errorOffsets.length === 0 || parseResult.parserErrors.some(e => e.name === PARSER_GAVE_UP)) {
             return;
         }
         // The parse result keeps no tokens; lexing again costs little, and only files with errors pay.

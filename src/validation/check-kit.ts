@@ -3,13 +3,13 @@
  * read, the one way to report a finding, the shape of a domain's contribution, and the syntax
  * guard that register.ts applies to every check so that no domain has to remember it.
  */
-import { AstUtils, type AstNode, type DiagnosticInfo, type MaybePromise, type ValidationAcceptor } from 'langium';
+import { AstUtils, isOperationCancelled, type AstNode, type ParseResult, type DiagnosticInfo, type MaybePromise, type ValidationAcceptor } from 'langium';
 import type { AimsAstType } from '../language/generated/ast.js';
 import type { AimsModel } from '../model/aims-model.js';
 import type { EuAiActModel } from '../model/eu-ai-act.js';
 import type { AimsSettings } from '../workspace/aims-settings.js';
 import type { EvidencePaths } from '../workspace/evidence-paths.js';
-import type { RuleInfo } from './rules.js';
+import { RULES, type RuleInfo } from './rules.js';
 
 /** What a domain's checks may ask: the AIMS model and its EU AI Act view, the settings (today, window), evidence paths. */
 export interface CheckContext {
@@ -62,7 +62,8 @@ export function report<N extends AstNode>(accept: ValidationAcceptor, rule: Rule
  * Its syntax error is what the user needs first.
  */
 export function hasSyntaxError(node: AstNode): boolean {
-    const { parserErrors, lexerErrors } = AstUtils.getDocument(node).parseResult;
+    const parseResult = AstUtils.getDocument(node).parseResult;
+    const { parserErrors, lexerErrors } = parseResult;
     if (parserErrors.length === 0 && lexerErrors.length === 0) {
         return false;
     }
@@ -77,10 +78,67 @@ export function hasSyntaxError(node: AstNode): boolean {
     // Recovery may close the declaration early and skip the broken tokens: everything up to the
     // next declaration belongs to this one.
     const siblings = (declaration.$container as { elements?: AstNode[] } | undefined)?.elements ?? [];
-    const next = siblings[siblings.indexOf(declaration) + 1]?.$cstNode?.offset ?? Number.POSITIVE_INFINITY;
-    const inside = (offset: number | undefined) => offset !== undefined && !Number.isNaN(offset) && offset >= cst.offset && offset <= Math.max(next, cst.end);
-    return parserErrors.some(e => inside(e.token.startOffset) || (Number.isNaN(e.token.startOffset) && inside((e as { previousToken?: { startOffset: number } }).previousToken?.startOffset)))
-        || lexerErrors.some(e => inside(e.offset));
+    const index = declaration.$containerIndex ?? siblings.indexOf(declaration);
+    const next = siblings[index + 1]?.$cstNode?.offset ?? Number.POSITIVE_INFINITY;
+    return anyBetween(errorOffsets(parseResult), cst.offset, Math.max(next, cst.end));
+}
+
+/**
+ * Where the syntax errors of a parse result are, sorted, computed once per parse: every node of a
+ * file asks, and a file with 20,000 errors and 20,000 declarations must not cost their product.
+ */
+const errorOffsetsOf = new WeakMap<object, Float64Array>();
+
+function errorOffsets(parseResult: ParseResult): Float64Array {
+    let offsets = errorOffsetsOf.get(parseResult);
+    if (!offsets) {
+        // An error at the end of the file has no offset of its own (NaN, or -1 for EOF): it
+        // belongs to the declaration of the token before it.
+        const atEnd = (offset: number) => Number.isNaN(offset) || offset < 0;
+        const found = [
+            ...parseResult.parserErrors.map(e => atEnd(e.token.startOffset) ? (e as { previousToken?: { startOffset: number } }).previousToken?.startOffset : e.token.startOffset),
+            ...parseResult.lexerErrors.map(e => e.offset)
+        ].filter((offset): offset is number => offset !== undefined && !Number.isNaN(offset));
+        offsets = Float64Array.from(found).sort();
+        errorOffsetsOf.set(parseResult, offsets);
+    }
+    return offsets;
+}
+
+/** Whether a sorted array holds a value in [from, to]. */
+function anyBetween(sorted: Float64Array, from: number, to: number): boolean {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (sorted[middle] < from) low = middle + 1;
+        else high = middle;
+    }
+    return low < sorted.length && sorted[low] <= to;
+}
+
+/**
+ * A check that throws is a bug in the tools, and must cost the user no more than that check:
+ * one `aims/internal-error` on the node it failed on, naming the check, instead of a failed build,
+ * a dead server or a stack trace. `AIMS_DEBUG=1` prints the stack trace to stderr.
+ */
+export function reportInternalError(accept: ValidationAcceptor, check: string, error: unknown, node: AstNode): void {
+    if (isOperationCancelled(error)) {
+        throw error;
+    }
+    logInternalError(check, error);
+    report(accept, RULES.internalError, internalErrorMessage(check, error), { node });
+}
+
+export function internalErrorMessage(check: string, error: unknown): string {
+    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return `Internal error in the check '${check}' (${detail.slice(0, 200)}); the other checks ran. This is a bug in the AIMS tools: please report it with this text.`;
+}
+
+export function logInternalError(what: string, error: unknown): void {
+    if (typeof process !== 'undefined' && process.env?.AIMS_DEBUG) {
+        console.error(`aims: internal error in ${what}:`, error instanceof Error ? error.stack : error);
+    }
 }
 
 /** `people.aims:3` for a node: short enough for a message, precise enough to find. */

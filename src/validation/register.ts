@@ -3,11 +3,12 @@
  * one import and one entry of DOMAINS; its per-document checks get the syntax guard here, and
  * its workspace producers run in workspace-checks.ts.
  */
-import { AstUtils, type AstNode, type ValidationAcceptor, type ValidationCheck, type ValidationChecks } from 'langium';
-import type { AimsAstType } from '../language/generated/ast.js';
+import { AstUtils, isOperationCancelled, type AstNode, type LangiumDocuments, type ValidationAcceptor, type ValidationCheck, type ValidationChecks } from 'langium';
+import type { AimsAstType, Model } from '../language/generated/ast.js';
 import type { AimsServices } from '../language/aims-module.js';
 import { isCatalogUri } from '../catalog/catalog-document.js';
-import { hasSyntaxError, type Check, type CheckContext, type ChecksSlice, type ValidationDomain, type WorkspaceProducer } from './check-kit.js';
+import { hasSyntaxError, internalErrorMessage, logInternalError, reportInternalError, type Check, type CheckContext, type ChecksSlice, type ValidationDomain, type WorkspaceProducer } from './check-kit.js';
+import { RULES } from './rules.js';
 import { names } from './domains/names.js';
 import { fields } from './domains/fields.js';
 import { dates } from './domains/dates.js';
@@ -44,7 +45,8 @@ export class ValidationDomains {
         const built = DOMAINS.map(domain => domain(context));
         this.fast = join(built.map(d => d.fast));
         this.slow = join(built.map(d => d.slow));
-        this.producers = built.flatMap(d => d.workspace ?? []);
+        const documents = services.shared.workspace.LangiumDocuments;
+        this.producers = built.flatMap((d, i) => (d.workspace ?? []).map(produce => guardedProducer(produce, `${DOMAINS[i].name} (workspace)`, documents)));
     }
 }
 
@@ -57,11 +59,34 @@ export function registerValidationChecks(services: AimsServices): void {
     fast.Model = [...fast.Model ?? [], (model, accept) => {
         const document = AstUtils.getDocument(model);
         if (!isCatalogUri(document.uri)) {
-            workspaceChecks.reportFor(document, accept);
+            try {
+                workspaceChecks.reportFor(document, accept);
+            } catch (error) {
+                reportInternalError(accept, 'workspace checks', error, model);
+            }
         }
     }];
     registry.register(fast as ValidationChecks<AimsAstType>, undefined, 'fast');
     registry.register(guarded(domains.slow) as ValidationChecks<AimsAstType>, undefined, 'slow');
+}
+
+/**
+ * A workspace check that throws reports one `aims/internal-error` on the first user document
+ * instead of failing the build: it has no node of its own.
+ */
+function guardedProducer(produce: WorkspaceProducer, name: string, documents: LangiumDocuments): WorkspaceProducer {
+    return () => {
+        try {
+            return produce();
+        } catch (error) {
+            if (isOperationCancelled(error)) {
+                throw error;
+            }
+            logInternalError(name, error);
+            const first = documents.all.find(doc => !isCatalogUri(doc.uri));
+            return first ? [{ rule: RULES.internalError, node: (first.parseResult.value as Model).elements[0] ?? first.parseResult.value, message: internalErrorMessage(name, error) }] : [];
+        }
+    };
 }
 
 function join(slices: ReadonlyArray<ChecksSlice | undefined>): ChecksSlice {
@@ -77,7 +102,8 @@ function join(slices: ReadonlyArray<ChecksSlice | undefined>): ChecksSlice {
 /**
  * The built-in catalogs are never checked. A declaration with a syntax error inside gets only
  * that syntax error (see hasSyntaxError); checks on the whole Model run regardless, since they
- * look at each declaration's own tokens (dates, fields given twice).
+ * look at each declaration's own tokens (dates, fields given twice). A check that throws becomes
+ * one `aims/internal-error` on its node (see reportInternalError).
  */
 function guarded(slice: ChecksSlice): Record<string, Array<ValidationCheck<AstNode>>> {
     const result: Record<string, Array<ValidationCheck<AstNode>>> = {};
@@ -87,7 +113,13 @@ function guarded(slice: ChecksSlice): Record<string, Array<ValidationCheck<AstNo
             if (isCatalogUri(AstUtils.getDocument(node).uri) || (!wholeModel && hasSyntaxError(node))) {
                 return;
             }
-            return check(node, accept);
+            const name = check.name || type;
+            try {
+                const running = check(node, accept);
+                return running instanceof Promise ? running.catch(error => reportInternalError(accept, name, error, node)) : running;
+            } catch (error) {
+                reportInternalError(accept, name, error, node);
+            }
         });
     }
     return result;

@@ -56,6 +56,8 @@ export const RULES = {
         'Write why the finding is accepted after a colon: // aims-ignore aims/<rule>: <reason>. Auditors read it.'),
     unusedSuppression: rule('core', 'unused-suppression', 'warning', 'An aims-ignore comment suppresses no finding, or names no rule.',
         'Remove it once the finding is fixed, or put it on (or just above) the line of the finding.'),
+    internalError: rule('core', 'internal-error', 'error', 'A check of the AIMS tools failed on this declaration: a bug in the tools, not in the file.',
+        'Report it with the text that triggers it; every other check still ran. Switch it off with the severity setting if it blocks you.'),
     // names
     duplicateName: rule('names', 'duplicate-name', 'error', 'Two declarations share a name across the workspace.',
         'Names are global across all .aims files; rename one of them.'),
@@ -126,6 +128,8 @@ export const RULES = {
         'Correct the path, or commit the evidence file.'),
     evidencePathOutside: rule('evidence', 'evidence-path-outside', 'error', 'An evidence path points outside the workspace.',
         'Keep evidence inside the repository, or link it with url "...".'),
+    evidenceUrlScheme: rule('evidence', 'evidence-url-scheme', 'warning', 'An evidence URL that is not an http or https address.',
+        'Link evidence with an http:// or https:// address; other schemes (javascript:, file:, command:) are never turned into links.'),
     evidenceWithoutLocation: rule('evidence', 'evidence-without-location', 'warning', 'Evidence has neither a path nor a URL.',
         'Add path "..." or url "...".'),
     // eu-ai-act

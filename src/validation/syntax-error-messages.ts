@@ -8,6 +8,7 @@ import { AstUtils, GrammarAST, type ParseResult } from 'langium';
 import type { IToken } from 'chevrotain';
 import { catalog } from '../catalog/catalog.js';
 import { didYouMean } from '../catalog/did-you-mean.js';
+import { PARSER_GAVE_UP } from '../parser/aims-parser.js';
 
 export type ParserError = ParseResult['parserErrors'][number];
 export type LexerError = ParseResult['lexerErrors'][number];
@@ -70,6 +71,9 @@ export class SyntaxErrorMessages {
      * the document's text, for hints that need to see past the token (`GOVERN 11`).
      */
     parserError(error: ParserError, text = ''): string {
+        if (error.name === PARSER_GAVE_UP) {
+            return error.message;
+        }
         const tokenType = error.token.tokenType?.name ?? '';
         const image = error.token.image ?? '';
         const atEnd = tokenType === 'EOF' || image === '';

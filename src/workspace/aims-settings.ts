@@ -23,12 +23,19 @@ export interface AimsSettingsValues {
     inlayHints: boolean;
     /** Folder that evidence paths are relative to; by default the workspace folder holding the file. */
     workspaceRoot?: string;
+    /**
+     * `false` in a workspace the user has not trusted (VS Code's restricted mode): no check asks the
+     * file system about evidence files and nothing runs git. Only the client sets it (setting
+     * `aims.trustedWorkspace`); a workspace's own aims.config.json cannot.
+     */
+    trustedWorkspace: boolean;
 }
 
 export const DEFAULT_SETTINGS: AimsSettingsValues = {
     evidenceExpiryWindowDays: 30,
     severity: {},
-    inlayHints: true
+    inlayHints: true,
+    trustedWorkspace: true
 };
 
 export class AimsSettings {
@@ -90,7 +97,9 @@ export class AimsSettings {
         const layers = [this.fromClient, this.fromConfig, this.overrides];
         // Severity tables merge rule by rule: a config that sets one rule keeps the editor's others.
         const severity = Object.assign({}, DEFAULT_SETTINGS.severity, ...layers.map(layer => layer.severity ?? {})) as Record<string, SeverityOverride>;
-        return { ...DEFAULT_SETTINGS, ...this.fromClient, ...this.fromConfig, ...this.overrides, severity };
+        // Trust comes from the client or the caller, never from the workspace's own config file.
+        const trustedWorkspace = this.overrides.trustedWorkspace ?? this.fromClient.trustedWorkspace ?? DEFAULT_SETTINGS.trustedWorkspace;
+        return { ...DEFAULT_SETTINGS, ...this.fromClient, ...this.fromConfig, ...this.overrides, severity, trustedWorkspace };
     }
 
     /** The date checks compare against, always a valid `YYYY-MM-DD`. */
@@ -113,7 +122,7 @@ export class AimsSettings {
 }
 
 async function loadSection(provider: LangiumSharedCoreServices['workspace']['ConfigurationProvider']): Promise<Record<string, unknown>> {
-    const keys = ['today', 'evidenceExpiryWindowDays', 'severity', 'inlayHints'];
+    const keys = ['today', 'evidenceExpiryWindowDays', 'severity', 'inlayHints', 'trustedWorkspace'];
     const entries = await Promise.all(keys.map(async k => [k, await provider.getConfiguration('aims', k)] as const));
     return Object.fromEntries(entries.filter(([, v]) => v !== undefined));
 }
@@ -124,6 +133,7 @@ function normalise(raw: Record<string, unknown>): Partial<AimsSettingsValues> {
     const windowDays = raw.evidenceExpiryWindowDays ?? (raw.evidence as Record<string, unknown> | undefined)?.expiryWindowDays;
     if (typeof windowDays === 'number' && windowDays >= 0) out.evidenceExpiryWindowDays = windowDays;
     if (raw.severity && typeof raw.severity === 'object') out.severity = raw.severity as Record<string, SeverityOverride>;
+    if (typeof raw.trustedWorkspace === 'boolean') out.trustedWorkspace = raw.trustedWorkspace;
     const hints = raw.inlayHints;
     if (typeof hints === 'boolean') out.inlayHints = hints;
     else if (hints && typeof hints === 'object' && typeof (hints as { enabled?: unknown }).enabled === 'boolean') {

@@ -8,6 +8,8 @@ import type { Evidence } from '../language/generated/ast.js';
 import type { AimsServices } from '../language/aims-module.js';
 import type { AimsSettings } from './aims-settings.js';
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 export interface ResolvedEvidencePath {
     readonly uri: URI;
     /** Relative and inside the workspace root. */
@@ -31,7 +33,8 @@ export class EvidencePaths {
     resolve(evidence: Evidence): ResolvedEvidencePath {
         const document = AstUtils.getDocument(evidence);
         const root = this.workspaceRoot(document.uri);
-        const path = evidence.path ?? '';
+        // A lone surrogate (`\uD800`) names no file and cannot be written in a URI: it becomes U+FFFD.
+        const path = (evidence.path ?? '').replace(LONE_SURROGATE, '\uFFFD');
         const absolute = path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path);
         const uri = absolute ? URI.file(path) : UriUtils.resolvePath(root, ...path.split(/[\\/]/));
         const relative = UriUtils.relative(root, uri);

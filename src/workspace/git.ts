@@ -3,7 +3,10 @@
  * repository settings that make git start other programs (a file-system monitor, a pager,
  * external diff and text conversion drivers), so that reading a cloned repository, which may
  * carry any `.git/config`, never runs code from it. The CLI (repository root, `aims diff`) and
- * the reports (the commit a report describes) use it.
+ * the reports (the commit a report describes) use it. Besides the settings, callers use plumbing
+ * commands that never refresh or write the index (which can run hooks and clean filters), and
+ * `workingTreeDiffers` compares file contents itself (`hash-object --no-filters`) instead of
+ * asking `git status`.
  */
 import { execFileSync } from 'node:child_process';
 import { realpathSync } from 'node:fs';
@@ -11,9 +14,15 @@ import { realpathSync } from 'node:fs';
 /** `-c` settings put before every git command: none of these may start a program. */
 const SAFE_CONFIG = [
     'core.fsmonitor=false',
+    'core.untrackedCache=false',
     'core.pager=cat',
     'diff.external=',
-    'core.hooksPath=/dev/null'
+    'core.hooksPath=/dev/null',
+    // `git show` and `git log` would run gpg.program to check signatures.
+    'log.showSignature=false',
+    'core.sshCommand=',
+    'credential.helper=',
+    'protocol.allow=never'
 ];
 
 export interface GitOptions {
@@ -21,6 +30,8 @@ export interface GitOptions {
     readonly timeout?: number;
     /** Bytes of output accepted (default 64 MiB, enough for a large `.aims` file). */
     readonly maxBuffer?: number;
+    /** Text for git's standard input, e.g. paths for `--stdin-paths`. */
+    readonly input?: string;
 }
 
 /**
@@ -31,7 +42,8 @@ export function runGit(cwd: string, args: readonly string[], options: GitOptions
     return execFileSync('git', [...SAFE_CONFIG.flatMap(setting => ['-c', setting]), '--no-pager', ...args], {
         cwd,
         encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
+        input: options.input,
+        stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
         timeout: options.timeout ?? 10_000,
         maxBuffer: options.maxBuffer ?? 64 * 1024 * 1024,
         env: {
@@ -71,4 +83,45 @@ export function gitRepositoryRoot(cwd: string): string | undefined {
         // Not a repository, or no git.
     }
     return undefined;
+}
+
+/**
+ * Whether the files under `cwd` differ from the commit `HEAD`: a tracked file changed or missing,
+ * or an untracked file that is not ignored. What `git status --porcelain -- .` would say, without
+ * running anything the repository configures (fsmonitor, filters, hooks). Files kept through a
+ * filter (Git LFS) count as changed, since their committed form differs from the working file.
+ */
+export function workingTreeDiffers(cwd: string): boolean {
+    const untracked = runGit(cwd, ['ls-files', '-z', '--others', '--exclude-standard', '--', '.']);
+    if (untracked.length > 0) {
+        return true;
+    }
+    const inHead = new Set<string>();
+    const committed = new Map<string, string>();
+    for (const entry of runGit(cwd, ['ls-tree', '-r', '-z', '--full-name', 'HEAD', '--', '.']).split('\0')) {
+        // `<mode> <type> <hash>\t<path>`, the path from the top of the repository, as hash-object
+        // reads it. Contents are compared for regular files, not for symbolic links and submodules.
+        const match = /^(\d+) \w+ ([0-9a-f]+)\t(.+)$/s.exec(entry);
+        if (match) {
+            inHead.add(match[3]);
+            if (match[1] === '100644' || match[1] === '100755') {
+                committed.set(match[3], match[2]);
+            }
+        }
+    }
+    const tracked = runGit(cwd, ['ls-files', '-z', '--full-name', '--', '.']).split('\0').filter(Boolean);
+    if (tracked.length !== inHead.size || tracked.some(path => !inHead.has(path))) {
+        return true; // added or removed in the index
+    }
+    const paths = [...committed.keys()];
+    if (paths.length === 0) {
+        return false;
+    }
+    let hashes: string[];
+    try {
+        hashes = runGit(cwd, ['hash-object', '--no-filters', '--stdin-paths'], { input: paths.join('\n') + '\n' }).trim().split('\n');
+    } catch {
+        return true; // a tracked file is missing
+    }
+    return paths.some((path, i) => hashes[i] !== committed.get(path));
 }

@@ -61,7 +61,10 @@ describe('document links', () => {
         'evidence ev-policy "Policy" { path "evidence/ai-policy.pdf" kind document }',
         'evidence ev-wiki "Wiki" { url "https://wiki.acme.example/aims" }',
         'evidence ev-ticket "Ticket" { url "JIRA-123" }',
-        'evidence ev-outside "Outside" { path "../secrets.txt" }'
+        'evidence ev-outside "Outside" { path "../secrets.txt" }',
+        'evidence ev-js "Script" { url "javascript:alert(1)" }',
+        'evidence ev-command "Command" { url "command:workbench.action.terminal.new" }',
+        'evidence ev-file "File" { url "file:///etc/passwd" }'
     ].join('\n');
 
     it('link an evidence path to the file, relative to the workspace root as the validator resolves it', async () => {
@@ -71,13 +74,12 @@ describe('document links', () => {
         expect(policy.target).toBe(URI.file('/repo/evidence/ai-policy.pdf').toString());
     });
 
-    it('link a url with a scheme to itself, and leave text that is no address alone', async () => {
+    it('link only paths inside the workspace and http(s) addresses: no other scheme, no path outside, no text that is no address', async () => {
         const ws = await single(text);
         const found = await links(ws);
         expect(found.map(l => [l.text, l.target])).toEqual([
             ['evidence/ai-policy.pdf', URI.file('/workspace/evidence/ai-policy.pdf').toString()],
-            ['https://wiki.acme.example/aims', 'https://wiki.acme.example/aims'],
-            ['../secrets.txt', URI.file('/secrets.txt').toString()]
+            ['https://wiki.acme.example/aims', 'https://wiki.acme.example/aims']
         ]);
     });
 

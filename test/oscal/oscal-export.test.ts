@@ -266,4 +266,20 @@ describe('oscal export: system security plan', () => {
         const ev = ssp['back-matter']!.resources.find(r => r.title === 'Evidence "quoted"')!;
         expect(ev.rlinks).toEqual([{ href: 'evidence/a%20file%20with%20spaces%20%26%20%C3%BC.md' }, { href: 'not%20a%20url' }]);
     });
+
+    it('writes only http(s) addresses and paths inside the workspace as links; any other location stays a remark', async () => {
+        const { data } = await loadInline({
+            'main.aims': [
+                'evidence ev-js "Script" { url "javascript:alert(1)" }',
+                'evidence ev-file "File" { url "file:///etc/passwd" path "../../etc/passwd" }',
+                'evidence ev-ok "Report" { url "https://audit.example.com/r" path "evidence/r.pdf" }'
+            ].join('\n')
+        });
+        const resources = sspOf(data)['back-matter']!.resources;
+        const byTitle = (title: string) => resources.find(r => r.title === title)!;
+        expect(byTitle('Script').rlinks).toBeUndefined();
+        expect(byTitle('Script').remarks).toBe('Location as written: javascript:alert(1)');
+        expect(byTitle('File').rlinks).toBeUndefined();
+        expect(byTitle('Report').rlinks).toEqual([{ href: 'evidence/r.pdf' }, { href: 'https://audit.example.com/r' }]);
+    });
 });

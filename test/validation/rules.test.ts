@@ -16,6 +16,12 @@ import { loadFixtures, type Expectation, type Fixture } from './fixture-format.j
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/validation');
 /** Fixture folders that are about the engine as a whole rather than one rule. */
 const TOPICS = ['severity-overrides'];
+/**
+ * Rules that no file can trigger once the tools are right: an internal error is a bug. Its
+ * positive cases inject a failing check (test/robustness/internal-errors.test.ts); its fixtures
+ * are the inputs that once made a check throw, and say it does not.
+ */
+const NOT_FROM_A_FILE = ['aims/internal-error'];
 
 const fixtures = loadFixtures(FIXTURES);
 
@@ -118,7 +124,7 @@ describe('the rule fixtures', () => {
     it('cover every rule with at least one positive and one negative case', () => {
         const expectations = fixtures.flatMap(f => f.expectations);
         const uncovered = ALL_RULES.flatMap(rule => [
-            ...expectations.some(e => e.code === rule.code && !e.negated) ? [] : [`${rule.code}: no positive case`],
+            ...expectations.some(e => e.code === rule.code && !e.negated) || NOT_FROM_A_FILE.includes(rule.code) ? [] : [`${rule.code}: no positive case`],
             ...expectations.some(e => e.code === rule.code && e.negated) ? [] : [`${rule.code}: no negative case`]
         ]);
         expect(uncovered).toEqual([]);

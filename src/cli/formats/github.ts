@@ -7,12 +7,16 @@ import type { RuleSeverity } from '../../validation/rules.js';
 import { summaryLine, type Finding } from '../findings.js';
 import { pathFromRoot } from '../repository-root.js';
 import type { OutputFormatter } from './output-format.js';
+import { escapeControlCharacters } from '../terminal-text.js';
 
 const COMMAND: Record<RuleSeverity, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
 
-/** A command's message: `%`, CR and LF are encoded, as the runner decodes them. */
+/**
+ * A command's message: `%`, CR and LF are encoded, as the runner decodes them; other control
+ * characters are shown escaped, since the job log is a terminal too.
+ */
 export function escapeData(text: string): string {
-    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    return escapeControlCharacters(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** A property value additionally encodes `:` and `,`, which separate properties. */

@@ -9,6 +9,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type Position, TextEd
 import type { AimsModel } from '../../model/aims-model.js';
 import type { AimsSettings } from '../../workspace/aims-settings.js';
 import type { AimsDiagnosticData } from '../../validation/aims-document-validator.js';
+import { hasSyntaxError } from '../../validation/check-kit.js';
 
 export const INDENT = '    ';
 
@@ -106,9 +107,21 @@ export class Fix {
         return TextEdit.insert(this.position(at), this.eol + this.eol + body);
     }
 
-    /** A declaration at the end of the file, after one blank line. */
+    /**
+     * A new top-level declaration: at the end of the file, after one blank line; in a file with a
+     * syntax error, after the last declaration that is complete before the first error (the end of
+     * such a file may lie inside a block left open), or else at the top.
+     */
     appendDeclaration(declaration: string[]): TextEdit {
         const text = this.text;
+        const firstError = firstSyntaxErrorOffset(this.document);
+        if (firstError !== undefined) {
+            const elements = (this.document.parseResult.value as { elements?: AstNode[] }).elements ?? [];
+            const complete = elements.filter(e => e.$cstNode && e.$cstNode.end <= firstError && !hasSyntaxError(e)).pop();
+            return complete
+                ? this.insertAfter(complete, declaration)
+                : TextEdit.insert(this.position(0), declaration.join(this.eol) + this.eol + this.eol);
+        }
         const separator = text.length === 0 ? '' : text.endsWith('\n') ? this.eol : this.eol + this.eol;
         return TextEdit.insert(this.position(text.length), separator + declaration.join(this.eol) + this.eol);
     }
@@ -137,6 +150,19 @@ export class Fix {
     private position(offset: number): Position {
         return this.document.textDocument.positionAt(offset);
     }
+}
+
+/** Where the first lexer or parser error of the document is; undefined when it has none. */
+function firstSyntaxErrorOffset(document: LangiumDocument): number | undefined {
+    const { parserErrors, lexerErrors } = document.parseResult;
+    if (parserErrors.length === 0 && lexerErrors.length === 0) {
+        return undefined;
+    }
+    const length = document.textDocument.getText().length;
+    let first = length;
+    for (const e of parserErrors) first = Math.min(first, Number.isFinite(e.token.startOffset) && e.token.startOffset >= 0 ? e.token.startOffset : length);
+    for (const e of lexerErrors) first = Math.min(first, e.offset);
+    return first;
 }
 
 interface Block {

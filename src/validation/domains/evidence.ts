@@ -5,6 +5,7 @@
 import { AstUtils, UriUtils, type ValidationAcceptor } from 'langium';
 import type { Evidence } from '../../language/generated/ast.js';
 import { RULES } from '../rules.js';
+import { linkableUrl, urlScheme } from '../../workspace/link-policy.js';
 import { report, type CheckContext, type DomainChecks } from '../check-kit.js';
 
 export function evidence(context: CheckContext): DomainChecks {
@@ -12,6 +13,7 @@ export function evidence(context: CheckContext): DomainChecks {
         fast: {
             Evidence: [
                 evidenceShouldHaveLocation,
+                evidenceUrlMustBeWebAddress,
                 (node, accept) => evidenceShouldBeFresh(context, node, accept),
                 (node, accept) => evidencePathMustStayInWorkspace(context, node, accept)
             ]
@@ -27,6 +29,16 @@ function evidenceShouldHaveLocation(evidence: Evidence, accept: ValidationAccept
     if (!evidence.path && !evidence.url) {
         report(accept, RULES.evidenceWithoutLocation, `Evidence '${evidence.name}' has neither a path nor a url: add path "..." (relative to the workspace root) or url "...".`, { node: evidence, property: 'name' });
     }
+}
+
+/** Only http(s) addresses become links (workspace/link-policy.ts); say why any other is not one. */
+function evidenceUrlMustBeWebAddress(evidence: Evidence, accept: ValidationAcceptor): void {
+    if (evidence.url === undefined || linkableUrl(evidence.url)) {
+        return;
+    }
+    const scheme = urlScheme(evidence.url);
+    const what = scheme ? `uses the scheme '${scheme}:'` : 'is not a web address';
+    report(accept, RULES.evidenceUrlScheme, `Evidence URL '${evidence.url}' ${what}: only http:// and https:// addresses are linked in the editor, the report and OSCAL exports. Give its web address, or keep the file in the workspace and use path "...".`, { node: evidence, property: 'url' });
 }
 
 function evidenceShouldBeFresh({ model, settings }: CheckContext, evidence: Evidence, accept: ValidationAcceptor): void {
@@ -58,8 +70,9 @@ function evidencePathMustStayInWorkspace({ evidencePaths }: CheckContext, eviden
     }
 }
 
-async function evidenceFileShouldExist({ evidencePaths }: CheckContext, evidence: Evidence, accept: ValidationAcceptor): Promise<void> {
-    if (!evidence.path) {
+async function evidenceFileShouldExist({ evidencePaths, settings }: CheckContext, evidence: Evidence, accept: ValidationAcceptor): Promise<void> {
+    // An untrusted workspace is not asked about its files.
+    if (!evidence.path || !settings.values.trustedWorkspace) {
         return;
     }
     const target = evidencePaths.resolve(evidence);
