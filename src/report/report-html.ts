@@ -76,7 +76,7 @@ function cover(data: ReportData): Markup {
     const org = data.organisation;
     const commit = data.commit
         ? html`<code>${data.commit.hash.slice(0, 12)}</code>${data.commit.dirty ? html` <span class="note">with uncommitted changes</span>` : undefined}`
-        : html`<span>not a git repository</span>`;
+        : data.commitSkipped ? html`<span>not asked: ${data.commitSkipped}</span>` : html`<span>not a git repository</span>`;
     return html`<header class="cover">
 <div class="eyebrow"><span>AI management system report</span><span>ISO/IEC 42001 · NIST AI RMF 1.0 · EU AI Act</span></div>
 <h1>${org?.title ?? 'AI management system'}</h1>

@@ -228,7 +228,10 @@ export class AimsValidator {
             return;
         }
         const target = this.resolveEvidencePath(evidence);
-        if (target.inside && !(await this.evidenceFileExists(target.uri))) {
+        const restricted = this.settings.values.restricted;
+        if (target.inside && restricted) {
+            report(accept, RULES.evidencePathUnchecked, `Whether '${evidence.path}' exists was not checked: ${restricted}.`, { node: evidence, property: 'path' });
+        } else if (target.inside && !(await this.evidenceFileExists(target.uri))) {
             report(accept, RULES.evidencePathMissing, `Evidence path '${evidence.path}' does not exist in the workspace: correct the path (it is relative to the workspace root), or commit the evidence file.`, { node: evidence, property: 'path' });
         }
     }

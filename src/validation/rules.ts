@@ -56,6 +56,8 @@ export const RULES = {
         'Plan the next collection before the expiry date.'),
     evidencePathMissing: rule('evidence-path-missing', 'warning', 'An evidence path does not exist in the workspace.',
         'Correct the path, or commit the evidence file.'),
+    evidencePathUnchecked: rule('evidence-path-unchecked', 'hint', 'An evidence path was not checked because file-system checks are off (untrusted workspace, browser).',
+        'Trust the workspace, or run aims validate, to check that the file exists.'),
     evidencePathOutside: rule('evidence-path-outside', 'error', 'An evidence path points outside the workspace.',
         'Keep evidence inside the repository, or link it with url "...".'),
     evidenceWithoutLocation: rule('evidence-without-location', 'warning', 'Evidence has neither a path nor a URL.',
@@ -92,4 +94,17 @@ export const ALL_RULES: readonly RuleInfo[] = Object.values(RULES);
 
 export function ruleByCode(code: string): RuleInfo | undefined {
     return ALL_RULES.find(r => r.code === code);
+}
+
+/** `aims/evidence-expiring` -> `evidence-expiring`: the rule's name, as `aims.severity` also accepts it. */
+export function ruleName(code: string): string {
+    return code.replace(/^aims\//, '');
+}
+
+/**
+ * The anchor of a rule's row in docs/language.md (`#rule-evidence-expiring`), which every
+ * diagnostic links to through its LSP `codeDescription`.
+ */
+export function ruleAnchor(code: string): string {
+    return `rule-${ruleName(code)}`;
 }

@@ -17,6 +17,15 @@ export interface AimsSettingsValues {
     /** Rule code (`aims/evidence-expiring`) or name (`evidence-expiring`) to severity. */
     severity: Record<string, SeverityOverride>;
     inlayHints: boolean;
+    /** Inlay-hint titles longer than this many characters are cut at a word with "…"; 0 shows them whole. */
+    inlayHintTitleLength: number;
+    /**
+     * Why git and file-system checks are off (an untrusted workspace, the browser); absent means
+     * they run. Set by the embedding program only, never by a workspace setting.
+     */
+    restricted?: string;
+    /** The page that rule codes link to (`codeDescription`); `#rule-<name>` is appended. */
+    rulesDocumentation?: string;
     /** Folder that evidence paths are relative to; by default the workspace folder holding the file. */
     workspaceRoot?: string;
 }
@@ -24,7 +33,8 @@ export interface AimsSettingsValues {
 export const DEFAULT_SETTINGS: AimsSettingsValues = {
     evidenceExpiryWindowDays: 30,
     severity: {},
-    inlayHints: true
+    inlayHints: true,
+    inlayHintTitleLength: 0
 };
 
 export class AimsSettings {
@@ -64,7 +74,7 @@ export class AimsSettings {
 }
 
 async function loadSection(provider: LangiumSharedCoreServices['workspace']['ConfigurationProvider']): Promise<Record<string, unknown>> {
-    const keys = ['today', 'evidenceExpiryWindowDays', 'severity', 'inlayHints'];
+    const keys = ['today', 'evidenceExpiryWindowDays', 'severity', 'inlayHints', 'inlayHintTitleLength'];
     const entries = await Promise.all(keys.map(async k => [k, await provider.getConfiguration('aims', k)] as const));
     return Object.fromEntries(entries.filter(([, v]) => v !== undefined));
 }
@@ -80,5 +90,7 @@ function normalise(raw: Record<string, unknown>): Partial<AimsSettingsValues> {
     else if (hints && typeof hints === 'object' && typeof (hints as { enabled?: unknown }).enabled === 'boolean') {
         out.inlayHints = (hints as { enabled: boolean }).enabled;
     }
+    const titleLength = raw.inlayHintTitleLength;
+    if (typeof titleLength === 'number' && Number.isInteger(titleLength) && titleLength >= 0) out.inlayHintTitleLength = titleLength;
     return out;
 }

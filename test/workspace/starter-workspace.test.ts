@@ -1,0 +1,44 @@
+/**
+ * The starter workspace behind `AIMS: New Workspace`: valid AIMS with no errors, every Annex A
+ * control in the statement of applicability, and exactly the findings the walkthrough talks
+ * about (one implemented control without evidence, which a quick fix resolves; the undecided
+ * controls).
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { catalog } from '../../src/catalog/catalog.js';
+import { starterWorkspace } from '../../src/workspace/starter-workspace.js';
+import { workspace } from '../helpers/workspace.js';
+
+const TODAY = '2026-06-01';
+const files = starterWorkspace({ organisation: 'Acme "Robotics" Ltd', today: TODAY });
+const aimsFiles = Object.fromEntries(Object.entries(files).filter(([name]) => name.endsWith('.aims')));
+const folder = mkdtempSync(join(tmpdir(), 'aims-starter-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+describe('starter workspace', () => {
+    it('validates without errors; its warnings are the one missing evidence and the undecided controls', async () => {
+        for (const [name, text] of Object.entries(files)) {
+            mkdirSync(dirname(join(folder, name)), { recursive: true });
+            writeFileSync(join(folder, name), text);
+        }
+        const ws = await workspace(aimsFiles, { root: folder, nodeFs: true, settings: { today: TODAY } });
+        const diagnostics = ws.all.map(d => ({ name: d.file, code: String(d.code), message: d.message }));
+        expect(diagnostics.filter(d => d.code !== 'aims/soa-undecided')).toEqual([
+            { name: 'soa.aims', code: 'aims/implemented-without-evidence', message: expect.stringContaining('A.2.3 is implemented but links no evidence') }
+        ]);
+        expect(diagnostics.filter(d => d.code === 'aims/soa-undecided')).toHaveLength(catalog.annexAControls.length - 2);
+    });
+
+    it('lists every Annex A control once in the statement of applicability', () => {
+        const listed = [...files['soa.aims'].matchAll(/control (A\.[\d.]+)/g)].map(m => m[1]);
+        expect(listed).toEqual(catalog.annexAControls.map(c => c.id));
+    });
+
+    it('names the organisation after the user, with quotes taken out, and dates reviews a year ahead', () => {
+        expect(files['organisation.aims']).toContain('organisation acme-robotics-ltd "Acme Robotics Ltd" {');
+        expect(files['policies.aims']).toContain('review 2027-06-01');
+    });
+});
