@@ -16,7 +16,8 @@ import { AimsModel } from '../model/aims-model.js';
 import { AimsSettings } from '../workspace/aims-settings.js';
 import { AimsWorkspaceManager } from '../workspace/aims-workspace-manager.js';
 import { AimsDocumentValidator } from '../validation/aims-document-validator.js';
-import { AimsValidator, registerValidationChecks } from '../validation/aims-validator.js';
+import { ValidationDomains, registerValidationChecks } from '../validation/register.js';
+import { EvidencePaths } from '../workspace/evidence-paths.js';
 import { WorkspaceChecks } from '../validation/workspace-checks.js';
 import { AimsCodeActionProvider } from '../lsp/aims-code-action-provider.js';
 import { AimsCodeLensProvider } from '../lsp/aims-code-lens-provider.js';
@@ -42,9 +43,11 @@ export interface AimsAddedServices {
         Model: AimsModel;
         Settings: AimsSettings;
         WorkspaceChecks: WorkspaceChecks;
+        EvidencePaths: EvidencePaths;
     };
     validation: {
-        AimsValidator: AimsValidator;
+        /** The checks of every validation domain (src/validation/domains/), joined. */
+        Domains: ValidationDomains;
     };
 }
 
@@ -54,7 +57,8 @@ export const AimsModule: Module<AimsServices, PartialLangiumServices & AimsAdded
     aims: {
         Model: services => new AimsModel(services.shared),
         Settings: services => new AimsSettings(services.shared),
-        WorkspaceChecks: services => new WorkspaceChecks(services)
+        WorkspaceChecks: services => new WorkspaceChecks(services),
+        EvidencePaths: services => new EvidencePaths(services)
     },
     parser: {
         ValueConverter: () => new AimsValueConverter()
@@ -64,7 +68,7 @@ export const AimsModule: Module<AimsServices, PartialLangiumServices & AimsAdded
         ScopeProvider: services => new AimsScopeProvider(services)
     },
     validation: {
-        AimsValidator: services => new AimsValidator(services),
+        Domains: services => new ValidationDomains(services),
         DocumentValidator: services => new AimsDocumentValidator(services)
     },
     lsp: {

@@ -4,7 +4,7 @@
  * only the 'fast' checks on all of them. Here the relinked documents, whose text did not
  * change, get every category as on start-up; otherwise typing in people.aims would drop the
  * evidence-file findings of evidence.aims (a 'slow' check) until that file is saved.
- * The file system is asked once per evidence file and change (see AimsValidator).
+ * The file system is asked once per evidence file and change (see EvidencePaths).
  */
 import { DefaultDocumentBuilder, type BuildOptions, type LangiumDocument, type URI } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';

@@ -8,16 +8,16 @@ import type { DocumentLink, DocumentLinkParams, Range } from 'vscode-languageser
 import { isEvidence, type Evidence } from '../language/generated/ast.js';
 import type { AimsServices } from '../language/aims-module.js';
 import { isCatalogUri } from '../catalog/catalog-document.js';
-import type { AimsValidator } from '../validation/aims-validator.js';
+import type { EvidencePaths } from '../workspace/evidence-paths.js';
 
 /** A URL with a scheme (`https:`, `mailto:`, ...); anything else is not linked. */
 const URL_WITH_SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$/;
 
 export class AimsDocumentLinkProvider implements DocumentLinkProvider {
-    private readonly validator: AimsValidator;
+    private readonly evidencePaths: EvidencePaths;
 
     constructor(services: AimsServices) {
-        this.validator = services.validation.AimsValidator;
+        this.evidencePaths = services.aims.EvidencePaths;
     }
 
     getDocumentLinks(document: LangiumDocument, _params: DocumentLinkParams): DocumentLink[] {
@@ -29,7 +29,7 @@ export class AimsDocumentLinkProvider implements DocumentLinkProvider {
             if (evidence.path?.trim()) {
                 const range = stringContentRange(evidence, 'path');
                 if (range) {
-                    links.push({ range, target: this.validator.resolveEvidencePath(evidence).uri.toString(), tooltip: 'Open the evidence file' });
+                    links.push({ range, target: this.evidencePaths.resolve(evidence).uri.toString(), tooltip: 'Open the evidence file' });
                 }
             }
             const url = evidence.url?.trim();

@@ -9,7 +9,7 @@ import { ErrorCodes, ResponseError, type Range, type RenameParams, type TextDocu
 import { isOrgControl } from '../language/generated/ast.js';
 import type { AimsServices } from '../language/aims-module.js';
 import { isCatalogUri } from '../catalog/catalog-document.js';
-import { where } from '../validation/workspace-checks.js';
+import { where } from '../validation/check-kit.js';
 
 export class AimsRenameProvider extends DefaultRenameProvider {
     private readonly indexManager: IndexManager;

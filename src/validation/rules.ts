@@ -1,99 +1,121 @@
 /**
- * Every diagnostic the engine can raise, with its stable code (`aims/<rule>`), default severity
- * and help text. The validator, the CLI (text, JSON, SARIF) and the README's rule table read this.
+ * Every diagnostic the engine can raise, with its stable code (`aims/<rule>`), default severity,
+ * domain and help text. The validator, the CLI (text, JSON, SARIF), the quick fixes, severity
+ * overrides and the rule table of docs/language.md read this one table.
+ *
+ * Entries are grouped by domain; the checks of a domain live in `domains/<domain>.ts` and its
+ * fixtures in `test/fixtures/validation/<domain>/<rule>/`. Codes stay flat (`aims/<rule>`):
+ * users' severity overrides and SARIF baselines depend on them.
  */
 export type RuleSeverity = 'error' | 'warning' | 'info' | 'hint';
+
+/**
+ * What a rule is about. `core` holds the rules of the document validator itself (syntax,
+ * linking); every other domain has its checks in `src/validation/domains/<domain>.ts`.
+ */
+export type RuleDomain = 'core' | 'names' | 'fields' | 'dates' | 'soa' | 'risk' | 'evidence' | 'eu-ai-act';
 
 export interface RuleInfo {
     readonly code: string;
     readonly severity: RuleSeverity;
+    readonly domain: RuleDomain;
     /** One line: what the rule finds. */
     readonly summary: string;
     /** What to do about it. */
     readonly help: string;
 }
 
-function rule(name: string, severity: RuleSeverity, summary: string, help: string): RuleInfo {
-    return { code: `aims/${name}`, severity, summary, help };
+function rule(domain: RuleDomain, name: string, severity: RuleSeverity, summary: string, help: string): RuleInfo {
+    return { code: `aims/${name}`, severity, domain, summary, help };
 }
 
 export const RULES = {
-    syntaxError: rule('syntax-error', 'error', 'The text does not follow the AIMS grammar.',
+    // core
+    syntaxError: rule('core', 'syntax-error', 'error', 'The text does not follow the AIMS grammar.',
         'Fix the text at the marked position; the message says what the parser expected.'),
-    unknownCatalogId: rule('unknown-catalog-id', 'error', 'A catalog id that no built-in catalog or organisation control declares.',
+    unknownCatalogId: rule('core', 'unknown-catalog-id', 'error', 'A catalog id that no built-in catalog or organisation control declares.',
         'Use an id from the catalog (completion lists them), or declare an organisation control with its own prefix.'),
-    foreignCatalogId: rule('foreign-catalog-id', 'error', 'An id from another standard (ISO/IEC 27001) where an ISO/IEC 42001 id is expected.',
+    foreignCatalogId: rule('core', 'foreign-catalog-id', 'error', 'An id from another standard (ISO/IEC 27001) where an ISO/IEC 42001 id is expected.',
         'ISO/IEC 42001 numbers its Annex A controls A.2.2 to A.10.4; pick the 42001 control that matches your intent.'),
-    unresolvedReference: rule('unresolved-reference', 'error', 'A name that is not declared anywhere in the workspace.',
+    unresolvedReference: rule('core', 'unresolved-reference', 'error', 'A name that is not declared anywhere in the workspace.',
         'Declare it, or correct the name; rename keeps declarations and references in step.'),
-    duplicateName: rule('duplicate-name', 'error', 'Two declarations share a name across the workspace.',
+    // names
+    duplicateName: rule('names', 'duplicate-name', 'error', 'Two declarations share a name across the workspace.',
         'Names are global across all .aims files; rename one of them.'),
-    duplicateField: rule('duplicate-field', 'warning', 'A field that takes one value is given twice in one declaration; only the last value counts.',
-        'Keep one of the two lines.'),
-    misplacedCatalog: rule('misplaced-catalog', 'error', 'A catalog declaration in a user file.',
+    misplacedCatalog: rule('names', 'misplaced-catalog', 'error', 'A catalog declaration in a user file.',
         'Catalogs are built in; refer to their entries by id instead.'),
-    reservedControlPrefix: rule('reserved-control-prefix', 'error', 'An organisation control uses a prefix that ISO/IEC 42001 owns (A or C).',
+    reservedControlPrefix: rule('names', 'reserved-control-prefix', 'error', 'An organisation control uses a prefix that ISO/IEC 42001 owns (A or C).',
         'Give organisation controls a prefix of your own, such as ACME.1.'),
-    missingField: rule('missing-field', 'warning', 'A declaration lacks a field it needs to be useful.',
-        'Add the field named in the message.'),
-    multipleOrganisations: rule('multiple-organisations', 'error', 'The workspace declares more than one organisation.',
+    multipleOrganisations: rule('names', 'multiple-organisations', 'error', 'The workspace declares more than one organisation.',
         'Keep one organisation declaration: the AIMS covers one organisation and its scope.'),
-    soaIncomplete: rule('soa-incomplete', 'error', 'Some Annex A controls have no statement of applicability entry.',
-        'Add an entry for each missing control: applicable, or excluded because "...".'),
-    soaUndecided: rule('soa-undecided', 'warning', 'A statement of applicability entry still awaits a decision.',
-        'Decide: applicable (with status, owner and evidence), or excluded because "...".'),
-    soaDuplicate: rule('soa-duplicate', 'error', 'A control has more than one statement of applicability entry.',
-        'Keep one entry per control; merge the two.'),
-    exclusionWithoutJustification: rule('exclusion-without-justification', 'error', 'An excluded control has no justification.',
-        'Add because "..." with the reason the control does not apply; auditors ask for it (ISO/IEC 42001 6.1.3).'),
-    excludedControlTreatsRisk: rule('excluded-control-treats-risk', 'error', 'A control that the statement of applicability excludes is used to treat a risk.',
-        'Make the control applicable, or treat the risk with another control.'),
-    implementedWithoutEvidence: rule('implemented-without-evidence', 'warning', 'An implemented control has no evidence.',
-        'Link evidence that shows the control works (evidence name, ...).'),
-    evidenceExpired: rule('evidence-expired', 'error', 'Evidence is past its expiry date.',
-        'Collect fresh evidence and update collected/expires.'),
-    evidenceExpiring: rule('evidence-expiring', 'warning', 'Evidence expires within the warning window.',
-        'Plan the next collection before the expiry date.'),
-    evidencePathMissing: rule('evidence-path-missing', 'warning', 'An evidence path does not exist in the workspace.',
-        'Correct the path, or commit the evidence file.'),
-    evidencePathUnchecked: rule('evidence-path-unchecked', 'hint', 'An evidence path was not checked because file-system checks are off (untrusted workspace, browser).',
-        'Trust the workspace, or run aims validate, to check that the file exists.'),
-    evidencePathOutside: rule('evidence-path-outside', 'error', 'An evidence path points outside the workspace.',
-        'Keep evidence inside the repository, or link it with url "...".'),
-    evidenceWithoutLocation: rule('evidence-without-location', 'warning', 'Evidence has neither a path nor a URL.',
-        'Add path "..." or url "...".'),
-    reviewOverdue: rule('review-overdue', 'warning', 'A policy, risk or impact assessment is past its review date.',
+    // fields
+    duplicateField: rule('fields', 'duplicate-field', 'warning', 'A field that takes one value is given twice in one declaration; only the last value counts.',
+        'Keep one of the two lines.'),
+    missingField: rule('fields', 'missing-field', 'warning', 'A declaration lacks a field it needs to be useful.',
+        'Add the field named in the message.'),
+    // dates
+    reviewOverdue: rule('dates', 'review-overdue', 'warning', 'A policy, risk or impact assessment is past its review date.',
         'Review it and record the next review date.'),
-    riskWithoutTreatment: rule('risk-without-treatment', 'warning', 'A risk has no treatment option.',
-        'Choose mitigate, avoid, transfer or accept (ISO/IEC 42001 6.1.3).'),
-    acceptWithoutAcceptor: rule('accept-without-acceptor', 'error', 'An accepted risk names no one who accepted it.',
-        'Add accepted by <person> on <date>.'),
-    mitigateWithoutControl: rule('mitigate-without-control', 'error', 'A mitigated risk names no control that mitigates it.',
-        'Add treatment mitigate with <control>, or list the risk under treats in a statement of applicability entry.'),
-    residualAboveInherent: rule('residual-above-inherent', 'error', 'The residual rating is higher than the inherent rating.',
-        'Treatment cannot raise a risk; check the two ratings.'),
-    ratingOutOfScale: rule('rating-out-of-scale', 'error', 'A likelihood or impact lies outside the declared scale.',
-        'Use a value within the organisation\'s likelihood/impact scale (default 1 to 5).'),
-    highRiskWithoutImpactAssessment: rule('high-risk-without-impact-assessment', 'error', 'A high-risk system (EU AI Act) has no impact assessment.',
-        'Add an impact-assessment with system <name> (ISO/IEC 42001 6.1.4, A.5; EU AI Act Article 27).'),
-    highRiskWithoutOversight: rule('high-risk-without-oversight', 'error', 'A high-risk system (EU AI Act) describes no human oversight.',
-        'Add oversight "..." describing who can intervene and how (EU AI Act Article 14).'),
-    highRiskWithoutAnnexIII: rule('high-risk-without-annex-iii', 'warning', 'A high-risk system does not name its Annex III area.',
-        'Add annex-iii <point> after eu-ai-act high.'),
-    prohibitedSystem: rule('prohibited-system', 'error', 'A system is in the EU AI Act\'s prohibited category.',
-        'Prohibited practices (Article 5) may not be placed on the market or used in the EU; retire the system or change what it does.'),
-    invalidDate: rule('invalid-date', 'error', 'A date that does not exist in the calendar.',
+    invalidDate: rule('dates', 'invalid-date', 'error', 'A date that does not exist in the calendar.',
         'Write dates as YYYY-MM-DD with a real month and day.'),
-    invalidScale: rule('invalid-scale', 'error', 'A likelihood or impact scale whose minimum is not below its maximum.',
-        'Declare the scale as <min> to <max>, for example 1 to 5.')
+    // soa
+    soaIncomplete: rule('soa', 'soa-incomplete', 'error', 'Some Annex A controls have no statement of applicability entry.',
+        'Add an entry for each missing control: applicable, or excluded because "...".'),
+    soaUndecided: rule('soa', 'soa-undecided', 'warning', 'A statement of applicability entry still awaits a decision.',
+        'Decide: applicable (with status, owner and evidence), or excluded because "...".'),
+    soaDuplicate: rule('soa', 'soa-duplicate', 'error', 'A control has more than one statement of applicability entry.',
+        'Keep one entry per control; merge the two.'),
+    exclusionWithoutJustification: rule('soa', 'exclusion-without-justification', 'error', 'An excluded control has no justification.',
+        'Add because "..." with the reason the control does not apply; auditors ask for it (ISO/IEC 42001 6.1.3).'),
+    implementedWithoutEvidence: rule('soa', 'implemented-without-evidence', 'warning', 'An implemented control has no evidence.',
+        'Link evidence that shows the control works (evidence name, ...).'),
+    // risk
+    excludedControlTreatsRisk: rule('risk', 'excluded-control-treats-risk', 'error', 'A control that the statement of applicability excludes is used to treat a risk.',
+        'Make the control applicable, or treat the risk with another control.'),
+    riskWithoutTreatment: rule('risk', 'risk-without-treatment', 'warning', 'A risk has no treatment option.',
+        'Choose mitigate, avoid, transfer or accept (ISO/IEC 42001 6.1.3).'),
+    acceptWithoutAcceptor: rule('risk', 'accept-without-acceptor', 'error', 'An accepted risk names no one who accepted it.',
+        'Add accepted by <person> on <date>.'),
+    mitigateWithoutControl: rule('risk', 'mitigate-without-control', 'error', 'A mitigated risk names no control that mitigates it.',
+        'Add treatment mitigate with <control>, or list the risk under treats in a statement of applicability entry.'),
+    residualAboveInherent: rule('risk', 'residual-above-inherent', 'error', 'The residual rating is higher than the inherent rating.',
+        'Treatment cannot raise a risk; check the two ratings.'),
+    ratingOutOfScale: rule('risk', 'rating-out-of-scale', 'error', 'A likelihood or impact lies outside the declared scale.',
+        'Use a value within the organisation\'s likelihood/impact scale (default 1 to 5).'),
+    invalidScale: rule('risk', 'invalid-scale', 'error', 'A likelihood or impact scale whose minimum is not below its maximum.',
+        'Declare the scale as <min> to <max>, for example 1 to 5.'),
+    // evidence
+    evidenceExpired: rule('evidence', 'evidence-expired', 'error', 'Evidence is past its expiry date.',
+        'Collect fresh evidence and update collected/expires.'),
+    evidenceExpiring: rule('evidence', 'evidence-expiring', 'warning', 'Evidence expires within the warning window.',
+        'Plan the next collection before the expiry date.'),
+    evidencePathMissing: rule('evidence', 'evidence-path-missing', 'warning', 'An evidence path does not exist in the workspace.',
+        'Correct the path, or commit the evidence file.'),
+    evidencePathUnchecked: rule('evidence', 'evidence-path-unchecked', 'hint', 'An evidence path was not checked because file-system checks are off (untrusted workspace, browser).',
+        'Trust the workspace, or run aims validate, to check that the file exists.'),
+    evidencePathOutside: rule('evidence', 'evidence-path-outside', 'error', 'An evidence path points outside the workspace.',
+        'Keep evidence inside the repository, or link it with url "...".'),
+    evidenceWithoutLocation: rule('evidence', 'evidence-without-location', 'warning', 'Evidence has neither a path nor a URL.',
+        'Add path "..." or url "...".'),
+    // eu-ai-act
+    highRiskWithoutImpactAssessment: rule('eu-ai-act', 'high-risk-without-impact-assessment', 'error', 'A high-risk system (EU AI Act) has no impact assessment.',
+        'Add an impact-assessment with system <name> (ISO/IEC 42001 6.1.4, A.5; EU AI Act Article 27).'),
+    highRiskWithoutOversight: rule('eu-ai-act', 'high-risk-without-oversight', 'error', 'A high-risk system (EU AI Act) describes no human oversight.',
+        'Add oversight "..." describing who can intervene and how (EU AI Act Article 14).'),
+    highRiskWithoutAnnexIII: rule('eu-ai-act', 'high-risk-without-annex-iii', 'warning', 'A high-risk system does not name its Annex III area.',
+        'Add annex-iii <point> after eu-ai-act high.'),
+    prohibitedSystem: rule('eu-ai-act', 'prohibited-system', 'error', 'A system is in the EU AI Act\'s prohibited category.',
+        'Prohibited practices (Article 5) may not be placed on the market or used in the EU; retire the system or change what it does.')
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleKey = keyof typeof RULES;
 
 export const ALL_RULES: readonly RuleInfo[] = Object.values(RULES);
 
+const BY_CODE = new Map(ALL_RULES.map(r => [r.code, r]));
+
 export function ruleByCode(code: string): RuleInfo | undefined {
-    return ALL_RULES.find(r => r.code === code);
+    return BY_CODE.get(code);
 }
 
 /** `aims/evidence-expiring` -> `evidence-expiring`: the rule's name, as `aims.severity` also accepts it. */

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 export const OUTPUT = join(ROOT, 'test/output/e2e');
@@ -18,9 +19,6 @@ const E2E = join(ROOT, '.e2e');
 const NODE24_BIN = join(E2E, 'node24/node_modules/.bin');
 const CODE_SERVER = join(E2E, 'code-server/node_modules/.bin/code-server');
 
-/** Chromium flags for a closed network: no GPU, no sandbox (root), no background network chatter. */
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** User settings that keep the workbench quiet and deterministic. */
 const USER_SETTINGS = {
@@ -125,7 +123,7 @@ export interface Workbench {
 export async function openWorkbench(server: CodeServer): Promise<Workbench> {
     const profile = mkdtempSync(join(tmpdir(), 'aims-e2e-chromium-'));
     const context = await chromium.launchPersistentContext(profile, {
-        executablePath: '/usr/bin/chromium',
+        executablePath: CHROMIUM ?? '/usr/bin/chromium',
         headless: true,
         args: CHROMIUM_ARGS,
         viewport: { width: 1400, height: 900 }

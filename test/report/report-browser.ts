@@ -1,14 +1,17 @@
 /**
- * Headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core) for looking at
- * reports the way a reader does. Every network request is refused and recorded, so a test can
+ * Headless Chromium (found by test/helpers/chromium.ts, driven by playwright-core) for looking
+ * at reports the way a reader does. Every network request is refused and recorded, so a test can
  * assert that a report needs none.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { it } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium.js';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** `it` for a test that needs a browser: skipped (with one notice from the global setup) when there is none. */
+export const itInBrowser = CHROMIUM ? it : it.skip;
 
 export interface OpenedPage {
     page: Page;
@@ -22,8 +25,8 @@ export interface OpenedPage {
 
 /** Open `html` in a fresh browser, run `use`, close everything. */
 export async function withPage<T>(html: string, use: (opened: OpenedPage) => Promise<T>, viewport = { width: 1200, height: 900 }): Promise<T> {
-    if (!existsSync(CHROMIUM)) {
-        throw new Error(`Chromium is not installed at ${CHROMIUM}: run apt-get install -y chromium (or set CHROMIUM_PATH).`);
+    if (!CHROMIUM) {
+        throw new Error('No Chromium found: install it (apt-get install -y chromium) or set CHROMIUM_PATH.');
     }
     const profile = mkdtempSync(join(tmpdir(), 'aims-report-chromium-'));
     let context: BrowserContext | undefined;
@@ -32,8 +35,7 @@ export async function withPage<T>(html: string, use: (opened: OpenedPage) => Pro
             executablePath: CHROMIUM,
             headless: true,
             viewport,
-            args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
-                '--disable-component-update', '--disable-sync', '--no-first-run']
+            args: CHROMIUM_ARGS
         });
         const page = context.pages()[0] ?? await context.newPage();
         const opened: OpenedPage = { page, requests: [], dialogs: [], errors: [] };

@@ -6,7 +6,7 @@ import { escapeHtml, html, Markup } from '../../src/report/html-markup.js';
 /** Browser-side values, typed loosely: the project's TypeScript has no DOM library. */
 type Dom = any;
 import { renderHtmlReport, reportContentSecurityPolicy } from '../../src/report/report-html.js';
-import { withPage } from './report-browser.js';
+import { itInBrowser, withPage } from './report-browser.js';
 import { EXAMPLES, FIXTURES, loadFolder, loadInline, OUTPUT } from './report-workspace.js';
 
 const SCRIPT = '<script>alert(1)</script>';
@@ -47,7 +47,7 @@ describe('html report: escaping', () => {
         expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt; note');
     });
 
-    it('runs no script and creates no image in a browser, and shows the text literally', async () => {
+    itInBrowser('runs no script and creates no image in a browser, and shows the text literally', async () => {
         const { data } = await loadInline({ 'main.aims': HOSTILE });
         await withPage(renderHtmlReport(data), async ({ page, dialogs, requests, errors }) => {
             expect(await page.locator('script').count()).toBe(0);
@@ -77,7 +77,7 @@ describe('html report: self-contained', () => {
         expect(page.match(/<style[\s>]/g)).toHaveLength(1);
     });
 
-    it('loads without any network request, console error or script', async () => {
+    itInBrowser('loads without any network request, console error or script', async () => {
         const { data } = await loadFolder(join(FIXTURES, 'harbour'));
         await withPage(renderHtmlReport(data), async ({ page, requests, errors }) => {
             expect(await page.locator('script').count()).toBe(0);
@@ -86,7 +86,7 @@ describe('html report: self-contained', () => {
         });
     });
 
-    it('with a nonce, declares a strict Content-Security-Policy under which its own styles still apply', async () => {
+    itInBrowser('with a nonce, declares a strict Content-Security-Policy under which its own styles still apply', async () => {
         const { data } = await loadFolder(join(FIXTURES, 'harbour'));
         const nonce = 'c2VjcmV0LW5vbmNlLTEyMw==';
         const page = renderHtmlReport(data, { nonce });
@@ -101,7 +101,7 @@ describe('html report: self-contained', () => {
 });
 
 describe('html report: content', () => {
-    it('has a header with organisation, date and commit, and summary tiles', async () => {
+    itInBrowser('has a header with organisation, date and commit, and summary tiles', async () => {
         const { data } = await loadFolder(join(FIXTURES, 'harbour'));
         await withPage(renderHtmlReport(data), async ({ page }) => {
             expect(await page.locator('h1').innerText()).toBe('Harbour Health Insurance DAC');
@@ -117,7 +117,7 @@ describe('html report: content', () => {
         });
     });
 
-    it('has the statement of applicability, NIST coverage, risk register with two heat maps, inventory and findings', async () => {
+    itInBrowser('has the statement of applicability, NIST coverage, risk register with two heat maps, inventory and findings', async () => {
         const { data } = await loadFolder(join(FIXTURES, 'harbour'));
         await withPage(renderHtmlReport(data), async ({ page }) => {
             expect(await page.locator('section.part').evaluateAll((els: Dom[]) => els.map(e => e.id))).toEqual(['soa', 'nist', 'risks', 'systems', 'findings']);
@@ -137,7 +137,7 @@ describe('html report: content', () => {
         });
     });
 
-    it('prints each section on a new page', async () => {
+    itInBrowser('prints each section on a new page', async () => {
         const { data } = await loadFolder(join(FIXTURES, 'harbour'));
         await withPage(renderHtmlReport(data), async ({ page }) => {
             await page.emulateMedia({ media: 'print' });
@@ -146,7 +146,7 @@ describe('html report: content', () => {
         });
     });
 
-    it('reports an empty workspace without failing', async () => {
+    itInBrowser('reports an empty workspace without failing', async () => {
         const { data } = await loadInline({});
         const page = renderHtmlReport(data);
         expect(page).toContain('No organisation is declared in this workspace.');
@@ -159,7 +159,7 @@ describe('html report: screenshots for review', () => {
     const workspaces: Array<[string, string]> = [['harbour', join(FIXTURES, 'harbour')]];
     if (existsSync(EXAMPLES)) workspaces.push(['examples', EXAMPLES]);
 
-    it.each(workspaces)('renders the %s workspace to test/output/report/', async (name, dir) => {
+    itInBrowser.each(workspaces)('renders the %s workspace to test/output/report/', async (name, dir) => {
         const { data } = await loadFolder(dir);
         const page = renderHtmlReport(data);
         const out = join(OUTPUT, 'report');

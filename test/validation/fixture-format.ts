@@ -39,7 +39,9 @@ export interface Expectation {
 export interface Fixture {
     /** `<rule>/<scenario>`. */
     readonly name: string;
-    /** The folder under test/fixtures/validation: a rule name without `aims/`, or a cross-cutting topic. */
+    /** The domain folder under test/fixtures/validation: the rule's `domain` in rules.ts. */
+    readonly domain: string;
+    /** The folder under the domain: a rule name without `aims/`, or a cross-cutting topic. */
     readonly rule: string;
     readonly scenario: string;
     /** File name to text without markers. */
@@ -153,34 +155,43 @@ export function parseFixtureFile(file: string, raw: string): ParsedFile {
 }
 
 /**
- * Every fixture under `root`: `<rule>/<scenario>.aims` is a one-file workspace,
- * `<rule>/<scenario>/*.aims` a workspace of several files.
+ * Every fixture under `root`: `<domain>/<rule>/<scenario>.aims` is a one-file workspace,
+ * `<domain>/<rule>/<scenario>/*.aims` a workspace of several files.
  */
 export function loadFixtures(root: string): Fixture[] {
     const fixtures: Fixture[] = [];
-    for (const rule of readdirSync(root).sort()) {
-        const ruleDir = join(root, rule);
-        if (!statSync(ruleDir).isDirectory()) {
+    for (const domain of subfolders(root)) {
+        for (const rule of subfolders(join(root, domain))) {
+            fixtures.push(...loadRuleFixtures(join(root, domain, rule), domain, rule));
+        }
+    }
+    return fixtures;
+}
+
+function subfolders(path: string): string[] {
+    return readdirSync(path).sort().filter(name => statSync(join(path, name)).isDirectory());
+}
+
+function loadRuleFixtures(ruleDir: string, domain: string, rule: string): Fixture[] {
+    const fixtures: Fixture[] = [];
+    for (const entry of readdirSync(ruleDir).sort()) {
+        const path = join(ruleDir, entry);
+        const isFolder = statSync(path).isDirectory();
+        if (!isFolder && !entry.endsWith('.aims')) {
             continue;
         }
-        for (const entry of readdirSync(ruleDir).sort()) {
-            const path = join(ruleDir, entry);
-            const isFolder = statSync(path).isDirectory();
-            if (!isFolder && !entry.endsWith('.aims')) {
-                continue;
-            }
-            const names = isFolder ? readdirSync(path).filter(n => n.endsWith('.aims')).sort() : [entry];
-            const parsed = names.map(name => ({ name, ...parseFixtureFile(`${rule}/${isFolder ? entry + '/' : ''}${name}`, readFileSync(isFolder ? join(path, name) : path, 'utf8')) }));
-            fixtures.push({
-                name: `${rule}/${entry.replace(/\.aims$/, '')}`,
-                rule,
-                scenario: entry.replace(/\.aims$/, ''),
-                files: Object.fromEntries(parsed.map(p => [p.name, p.text])),
-                settings: parsed.reduce((all, p) => ({ ...all, ...p.settings }), {}),
-                existingFiles: parsed.flatMap(p => p.existingFiles),
-                expectations: parsed.flatMap(p => p.expectations.map(e => ({ ...e, file: p.name })))
-            });
-        }
+        const names = isFolder ? readdirSync(path).filter(n => n.endsWith('.aims')).sort() : [entry];
+        const parsed = names.map(name => ({ name, ...parseFixtureFile(`${domain}/${rule}/${isFolder ? entry + '/' : ''}${name}`, readFileSync(isFolder ? join(path, name) : path, 'utf8')) }));
+        fixtures.push({
+            name: `${rule}/${entry.replace(/\.aims$/, '')}`,
+            domain,
+            rule,
+            scenario: entry.replace(/\.aims$/, ''),
+            files: Object.fromEntries(parsed.map(p => [p.name, p.text])),
+            settings: parsed.reduce((all, p) => ({ ...all, ...p.settings }), {}),
+            existingFiles: parsed.flatMap(p => p.existingFiles),
+            expectations: parsed.flatMap(p => p.expectations.map(e => ({ ...e, file: p.name })))
+        });
     }
     return fixtures;
 }

@@ -1,5 +1,5 @@
 /**
- * Every validation rule, specified by fixtures: test/fixtures/validation/<rule>/ holds small AIMS
+ * Every validation rule, specified by fixtures: test/fixtures/validation/<domain>/<rule>/ holds small AIMS
  * workspaces that mark, next to the text, what the validator must and must not report there
  * (format: test/fixtures/validation/README.md). One test per expectation, plus one per fixture
  * that nothing else of the rule under test is reported.
@@ -103,6 +103,13 @@ describe('the rule fixtures', () => {
         expect({ misplaced, empty }).toEqual({ misplaced: [], empty: [] });
     });
 
+    it('live in the folder of their rule\'s domain', () => {
+        const elsewhere = fixtures
+            .filter(f => (ruleByCode(`aims/${f.rule}`)?.domain ?? 'core') !== f.domain)
+            .map(f => `${f.domain}/${f.name}: aims/${f.rule} belongs to ${ruleByCode(`aims/${f.rule}`)?.domain ?? 'core'}/`);
+        expect(elsewhere).toEqual([]);
+    });
+
     it('only expect codes that rules.ts defines', () => {
         const unknown = fixtures.flatMap(f => f.expectations.filter(e => !ruleByCode(e.code)).map(e => `${f.name}: ${e.code}`));
         expect(unknown).toEqual([]);
@@ -148,6 +155,14 @@ for (const rule of [...new Set(fixtures.map(f => f.rule))]) {
                         }
                     });
                 }
+
+                // A check that throws becomes Langium's "An error occurred during validation" without a code.
+                it('reports nothing without an aims/ code', () => {
+                    const uncoded = Object.entries(ws.diagnostics).flatMap(([file, diagnostics]) => diagnostics
+                        .filter(d => !String(d.code ?? '').startsWith('aims/'))
+                        .map(d => show(file, d)));
+                    expect(uncoded).toEqual([]);
+                });
 
                 const codes = codesUnderTest(fixture);
                 it(`reports nothing else of ${[...codes].join(', ')}`, () => {
