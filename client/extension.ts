@@ -29,6 +29,8 @@ let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
     const serverModule = context.asAbsolutePath('out/language-server/main.cjs');
+    const aimsFileEvents = vscode.workspace.createFileSystemWatcher('**/*.aims');
+    context.subscriptions.push(aimsFileEvents);
     const serverOptions: ServerOptions = {
         run: { module: serverModule, transport: TransportKind.ipc },
         debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
@@ -38,7 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         documentSelector: ['file', 'untitled', CATALOG_SCHEME].map(scheme => ({ scheme, language: 'aims' })),
         synchronize: {
             configurationSection: 'aims',
-            fileEvents: vscode.workspace.createFileSystemWatcher('**/*.aims')
+            fileEvents: aimsFileEvents
         },
         outputChannelName: 'AIMS Language Server',
         // Read once at start; trusting the workspace restarts the server (below).
@@ -50,8 +52,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     client = new LanguageClient('aims', 'AIMS Language Server', serverOptions, clientOptions);
     const current = () => client;
 
-    // Shows the AIMS commands in the palette; the extension activates only where .aims files are.
-    void vscode.commands.executeCommand('setContext', 'aims.workspace', true);
+    // The AIMS commands show in the palette only where .aims files are (the walkthrough and
+    // "New Workspace" can activate the extension in an empty folder).
+    const aimsFiles = vscode.workspace.createFileSystemWatcher('**/*.aims');
+    const markWorkspace = async () => {
+        const found = (await vscode.workspace.findFiles('**/*.aims', '**/node_modules/**', 1)).length > 0;
+        await vscode.commands.executeCommand('setContext', 'aims.workspace', found);
+    };
+    void markWorkspace();
+    context.subscriptions.push(aimsFiles, aimsFiles.onDidCreate(markWorkspace), aimsFiles.onDidDelete(markWorkspace));
 
     const status = new SoaStatusItem(current);
     const pages = new MarkdownPages();
