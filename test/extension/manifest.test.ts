@@ -4,7 +4,7 @@
  * and every contributed one registered, menus name real commands under `when` clauses, every file
  * the manifest points at exists and ships in the .vsix, and the problem matcher reads the CLI.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -146,5 +146,25 @@ describe('package.json: walkthrough', () => {
     it.each(steps.map(s => s.media.markdown))('%s exists and ships in the .vsix', path => {
         expect(existsSync(join(ROOT, path))).toBe(true);
         expect(ships(path)).toBe(true);
+    });
+});
+
+describe('README: the page the marketplace and the Extensions view show', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const links = [...readme.matchAll(/!?\[[^\]]*\]\(([^)\s]+)\)/g)].map(m => m[1]).filter(href => !/^[a-z]+:/i.test(href) && !href.startsWith('#'));
+
+    it('links and shows only files that ship with the extension (there is no repository to link to)', () => {
+        expect(links.length).toBeGreaterThan(0);
+        for (const href of links) {
+            const path = href.replace(/#.*$/, '');
+            expect(existsSync(join(ROOT, path)), href).toBe(true);
+            expect(ships(path), href).toBe(true);
+        }
+    });
+
+    it('has screenshots, each small', () => {
+        const images = links.filter(href => /\.(png|jpe?g)$/.test(href));
+        expect(images.length).toBeGreaterThanOrEqual(3);
+        for (const image of images) expect(statSync(join(ROOT, image)).size, image).toBeLessThan(120_000);
     });
 });
