@@ -28,6 +28,8 @@ export interface CliOption {
 export interface CliOutput {
     stdout(text: string): void;
     stderr(text: string): void;
+    /** Whether stdout may be coloured (a terminal, or FORCE_COLOR; see terminal.ts). */
+    readonly colour?: boolean;
 }
 
 export interface CommandInput {

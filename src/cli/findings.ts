@@ -7,7 +7,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import type { BuiltWorkspace } from '../workspace/aims-workspace.js';
 import type { AimsDiagnosticData } from '../validation/aims-document-validator.js';
 import type { RuleSeverity } from '../validation/rules.js';
-import { display } from './workspace-loader.js';
+import { display, type CollectedFiles, type RootFoundBy } from './workspace-loader.js';
 
 export interface Finding {
     /** Path relative to the current directory, as the user typed it. */
@@ -29,13 +29,26 @@ export interface Finding {
     readonly suggestions?: readonly string[];
 }
 
+/** Where the findings come from: the workspace root and how it was found. */
+export interface WorkspaceNote {
+    /** The root, relative to the current directory (`.` for it). */
+    readonly root: string;
+    /** `config`: the folder of aims.config.json; `repository`: the git root; `paths`: the common folder of the paths. */
+    readonly foundBy: RootFoundBy;
+    /** The config file relative to the current directory, if one is used. */
+    readonly config?: string;
+    /** `.aims` files loaded (the reported ones and the rest of the workspace). */
+    readonly files: number;
+}
+
 export interface ValidationResult {
-    /** Number of `.aims` files validated. */
+    /** Number of `.aims` files validated (findings are reported for these). */
     readonly files: number;
     readonly errors: number;
     readonly warnings: number;
     /** Sorted by file, then position. */
     readonly findings: readonly Finding[];
+    readonly workspace?: WorkspaceNote;
 }
 
 const SEVERITY: Record<DiagnosticSeverity, RuleSeverity> = {
@@ -45,10 +58,14 @@ const SEVERITY: Record<DiagnosticSeverity, RuleSeverity> = {
     [DiagnosticSeverity.Hint]: 'hint'
 };
 
-/** Every diagnostic of the user's documents, with paths relative to `cwd`. */
-export function collectFindings(built: BuiltWorkspace, cwd: string): ValidationResult {
+/**
+ * Every diagnostic of the user's documents, with paths relative to `cwd`; with `loaded`, only
+ * those of the files the user named, and a note on the workspace they were checked in.
+ */
+export function collectFindings(built: BuiltWorkspace, cwd: string, loaded?: CollectedFiles): ValidationResult {
     const findings: Finding[] = [];
-    for (const document of built.documents) {
+    const documents = built.documents.filter(document => !loaded || loaded.reported.has(fileURLToPath(document.uri.toString())));
+    for (const document of documents) {
         const path = fileURLToPath(document.uri.toString());
         const file = display(path, cwd);
         for (const diagnostic of built.diagnosticsOf(document)) {
@@ -57,11 +74,18 @@ export function collectFindings(built: BuiltWorkspace, cwd: string): ValidationR
     }
     findings.sort((a, b) => compare(a.file, b.file) || a.line - b.line || a.column - b.column
         || a.endLine - b.endLine || a.endColumn - b.endColumn || compare(a.code, b.code) || compare(a.message, b.message));
+    const workspace = loaded && {
+        root: display(loaded.workspaceRoot, cwd),
+        foundBy: loaded.rootFoundBy,
+        ...(loaded.config ? { config: display(loaded.config.path, cwd) } : {}),
+        files: loaded.files.length
+    };
     return {
-        files: built.documents.length,
+        files: documents.length,
         errors: findings.filter(f => f.severity === 'error').length,
         warnings: findings.filter(f => f.severity === 'warning').length,
-        findings
+        findings,
+        ...(workspace ? { workspace } : {})
     };
 }
 
@@ -88,8 +112,21 @@ function toFinding(diagnostic: Diagnostic, file: string, path: string): Finding 
     };
 }
 
-/** `3 errors, 2 warnings in 7 files`. */
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * `3 errors, 2 warnings in 7 files; workspace aims (aims.config.json)`, or `in 2 of 7 files`
+ * when only some files were named: the counts, and which workspace root was used and why.
+ */
 export function summaryLine(result: ValidationResult): string {
-    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-    return `${plural(result.errors, 'error')}, ${plural(result.warnings, 'warning')} in ${plural(result.files, 'file')}`;
+    const workspace = result.workspace;
+    const files = workspace && workspace.files !== result.files ? `${result.files} of ${plural(workspace.files, 'file')}` : plural(result.files, 'file');
+    const counts = `${plural(result.errors, 'error')}, ${plural(result.warnings, 'warning')} in ${files}`;
+    return workspace ? `${counts}; workspace ${workspace.root} (${FOUND_BY[workspace.foundBy]})` : counts;
 }
+
+const FOUND_BY: Record<RootFoundBy, string> = {
+    config: 'aims.config.json',
+    repository: 'git repository',
+    paths: 'folder of the paths'
+};

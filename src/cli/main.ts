@@ -10,13 +10,16 @@ import { catalogCommand } from './catalog-command.js';
 import { CliError, ExitCode, type CliCommand, type CliOption, type CliOutput } from './cli-command.js';
 import { crosswalkCommand } from './crosswalk-command.js';
 import { exportOscalCommand } from './export-command.js';
+import { fmtCommand } from './fmt-command.js';
 import { reportCommand } from './report-command.js';
+import { useColour } from './terminal.js';
 import { TOOL } from './tool-info.js';
 import { validateCommand } from './validate-command.js';
 
 /** Every command, in the order `aims --help` lists them. */
 const COMMANDS: readonly CliCommand[] = [
     validateCommand,
+    fmtCommand,
     catalogCommand,
     crosswalkCommand,
     reportCommand,
@@ -38,7 +41,7 @@ function globalHelp(): string {
         '',
         'Options:',
         '  -h, --help     Show this help; `aims <command> --help` shows a command\'s options.',
-        '  -v, --version  Print the version.',
+        '  -V, --version  Print the version (-v works too).',
         '',
         'Exit codes: 0 success, 1 validation errors (or too many warnings), 2 bad usage or unreadable input.'
     ].join('\n') + '\n';
@@ -151,7 +154,7 @@ export async function main(argv: readonly string[], out: CliOutput, cwd: string)
             out.stdout(globalHelp());
             return ExitCode.ok;
         }
-        if (first === '--version' || first === '-v') {
+        if (first === '--version' || first === '-v' || first === '-V') {
             out.stdout(`${TOOL.version}\n`);
             return ExitCode.ok;
         }
@@ -196,7 +199,8 @@ function reportFailure(error: unknown, out: CliOutput, command?: CliCommand): nu
 
 const processOutput: CliOutput = {
     stdout: text => void process.stdout.write(text),
-    stderr: text => void process.stderr.write(text)
+    stderr: text => void process.stderr.write(text),
+    colour: useColour({ env: process.env, isTTY: process.stdout.isTTY === true })
 };
 
 // A reader that stops early (`aims catalog nist | head`) is not an error worth a trace.

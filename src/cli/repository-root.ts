@@ -2,23 +2,15 @@
  * The root that code-scanning paths are relative to: GitHub resolves SARIF `%SRCROOT%` and
  * annotation `file=` against the checkout, which is the git repository root.
  */
-import { execFileSync } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
+import { gitRepositoryRoot } from '../workspace/git.js';
+
+export { gitRepositoryRoot };
 
 /** `git rev-parse --show-toplevel` from `cwd`, or `cwd` itself when git is missing or it is no repository. */
 export function repositoryRoot(cwd: string): string {
-    try {
-        const top = execFileSync('git', ['rev-parse', '--show-toplevel'], {
-            cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000
-        }).trim();
-        if (top) {
-            return realpathSync(top);
-        }
-    } catch {
-        // Not a repository, or no git: fall back to the current directory.
-    }
-    return realpathSync(cwd);
+    return gitRepositoryRoot(cwd) ?? realpathSync(cwd);
 }
 
 /**

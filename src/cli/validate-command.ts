@@ -26,10 +26,13 @@ export const validateCommand: CliCommand = {
     usage: 'validate [options] [paths...]',
     description: [
         'Validates the .aims files in the given files and directories (default: the current',
-        'directory) as one workspace: names, the statement of applicability, risks, evidence and',
-        'EU AI Act checks see all files together, exactly as the editor does. Directories are',
-        'searched recursively; folders starting with a dot, node_modules and out are skipped.',
-        'Evidence paths are relative to the directory given (for files: their common parent).',
+        'directory) in their workspace: every .aims file below the workspace root is loaded, so',
+        'names, the statement of applicability, risks, evidence and EU AI Act checks see all of',
+        'them, exactly as the editor does, and findings are reported for the paths given. The root',
+        'is the folder of the nearest aims.config.json, else the git repository root, else the',
+        'common folder of the paths; evidence paths are relative to it. Directories are searched',
+        'recursively; folders starting with a dot, node_modules, out and ignored paths are skipped.',
+        'Named files that are not .aims files are skipped, so `aims validate $(git diff --name-only)` works.',
         `Files larger than ${MAX_FILE_BYTES / (1024 * 1024)} MiB or with NUL bytes are refused.`
     ].join('\n'),
     options: {
@@ -60,12 +63,16 @@ export const validateCommand: CliCommand = {
         }
         const maxWarnings = countOption(input, 'max-warnings');
         const loaded = await loadCommandWorkspace(input);
-        const result = collectFindings(loaded.built, input.cwd);
+        for (const path of loaded.skipped) {
+            out.stderr(`aims: ${path}: not an .aims file, skipped\n`);
+        }
+        const result = collectFindings(loaded.built, input.cwd, loaded);
         const shown = flag(input, 'quiet') ? { ...result, findings: result.findings.filter(f => f.severity === 'error') } : result;
         out.stdout(formatter(shown, {
             version: TOOL.version,
             informationUri: TOOL.informationUri,
-            repositoryRoot: () => repositoryRoot(input.cwd)
+            repositoryRoot: () => repositoryRoot(input.cwd),
+            colour: out.colour === true
         }));
 
         if (result.errors > 0) {

@@ -4,7 +4,7 @@
  * evidence paths are relative to, and build with the same services as the language server.
  */
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createAimsServices, type AimsServices } from '../language/aims-module.js';
@@ -13,6 +13,8 @@ import type { AimsSettingsValues, SeverityOverride } from '../workspace/aims-set
 import { parseIsoDate } from '../model/dates.js';
 import { didYouMean } from '../catalog/did-you-mean.js';
 import { ALL_RULES } from '../validation/rules.js';
+import { AimsConfigError, findConfigFile, isIgnored, loadConfigFile, SEVERITY_LEVELS, type LoadedConfig } from '../workspace/aims-config.js';
+import { gitRepositoryRoot } from './repository-root.js';
 import { CliError, countOption, listOption, stringOption, type CliOption, type CommandInput } from './cli-command.js';
 
 /** Larger `.aims` files are refused: an AIMS is hand-written text, megabytes mean a mistake. */
@@ -27,10 +29,21 @@ export interface AimsFile {
     readonly text: string;
 }
 
+/** How the workspace root was chosen, for the output's "workspace ..." note. */
+export type RootFoundBy = 'config' | 'repository' | 'paths';
+
 export interface CollectedFiles {
+    /** Every `.aims` file of the workspace, sorted by path. */
     readonly files: readonly AimsFile[];
-    /** Directory evidence paths are relative to. */
+    /** Absolute paths of the files the user named (directly or through a directory): findings are reported for these. */
+    readonly reported: ReadonlySet<string>;
+    /** The workspace root: evidence paths are relative to it, and every `.aims` file below it is loaded. */
     readonly workspaceRoot: string;
+    readonly rootFoundBy: RootFoundBy;
+    /** The `aims.config.json` in use, if any. */
+    readonly config?: LoadedConfig;
+    /** Paths named on the command line that are not `.aims` files, left out. */
+    readonly skipped: readonly string[];
 }
 
 export interface LoadedWorkspace extends CollectedFiles {
@@ -48,25 +61,24 @@ export type LoadSettings = Partial<Omit<AimsSettingsValues, 'workspaceRoot'>>;
 export async function loadWorkspace(paths: readonly string[], cwd: string, settings: LoadSettings = {}): Promise<LoadedWorkspace> {
     const collected = collectAimsFiles(paths, cwd);
     const services = createAimsServices(NodeFileSystem).Aims;
+    services.aims.Settings.useConfig(collected.config);
     services.aims.Settings.set({ ...settings, workspaceRoot: collected.workspaceRoot });
     const sources: SourceText[] = collected.files.map(file => ({ uri: URI.file(file.path), text: file.text }));
     const built = await buildWorkspace(services, sources);
     return { ...collected, services, built };
 }
 
-/** `--severity`, as the editor's `aims.severity` setting: the same rules, the same levels. */
 /** `--expiry-window`, read by loadCommandWorkspace for every command that builds the workspace. */
 export const EXPIRY_WINDOW_OPTION: CliOption = {
     type: 'string', value: 'DAYS',
     description: 'Evidence that expires within DAYS days counts as expiring and gets a warning (default 30).'
 };
 
+/** `--severity`, as the editor's `aims.severity` setting: the same rules, the same levels. */
 export const SEVERITY_OPTION: CliOption = {
     type: 'string', multiple: true, value: 'RULE=LEVEL',
-    description: 'Change a rule\'s severity (error, warning, info, hint) or switch it off, as aims.severity does in the editor; repeat it or separate with commas.'
+    description: 'Change a rule\'s severity (error, warning, info, hint) or switch it off, as aims.config.json and aims.severity do; repeat it or separate with commas.'
 };
-
-const SEVERITY_LEVELS: readonly SeverityOverride[] = ['error', 'warning', 'info', 'hint', 'off'];
 
 /** `review-overdue=error,aims/evidence-expiring=off` as a severity table; a usage error for anything else. */
 function severityOverrides(input: CommandInput): Record<string, SeverityOverride> {
@@ -91,30 +103,101 @@ function severityOverrides(input: CommandInput): Record<string, SeverityOverride
     return table;
 }
 
-/**
- * The workspace a command's arguments name (default: the current directory), with `--today`,
- * `--expiry-window` and `--severity` checked first, so that every command reads them the same way.
- */
-export async function loadCommandWorkspace(input: CommandInput): Promise<LoadedWorkspace> {
+/** `--today`, `--expiry-window` and `--severity`, checked, as settings that win over the config file. */
+export function commandSettings(input: CommandInput): LoadSettings {
     const today = stringOption(input, 'today');
     if (today !== undefined && parseIsoDate(today) === undefined) {
         throw new CliError(`--today '${today}' is not a date; write it as YYYY-MM-DD, e.g. 2026-06-01`, { usage: true });
     }
     const expiryWindow = countOption(input, 'expiry-window');
     const severity = severityOverrides(input);
-    const paths = input.positionals.length > 0 ? input.positionals : ['.'];
-    return loadWorkspace(paths, input.cwd, {
+    return {
         ...(today !== undefined ? { today } : {}),
         ...(expiryWindow !== undefined ? { evidenceExpiryWindowDays: expiryWindow } : {}),
         ...(Object.keys(severity).length > 0 ? { severity } : {})
-    });
+    };
 }
 
-/** Read the `.aims` files under `paths` (relative to `cwd`); throws a `CliError` listing every problem. */
+/**
+ * The workspace a command's arguments name (default: the current directory), with `--today`,
+ * `--expiry-window` and `--severity` checked first, so that every command reads them the same way.
+ */
+export async function loadCommandWorkspace(input: CommandInput): Promise<LoadedWorkspace> {
+    const settings = commandSettings(input);
+    const paths = input.positionals.length > 0 ? input.positionals : ['.'];
+    return loadWorkspace(paths, input.cwd, settings);
+}
+
+/**
+ * The workspace root for the given paths (absolute): the folder of the nearest
+ * `aims.config.json` at or above their common folder (not above the repository root), else the
+ * git repository root, else the common folder itself.
+ */
+export function findWorkspaceRoot(paths: readonly string[]): { root: string; foundBy: RootFoundBy; configPath?: string } {
+    const common = commonDirectory(paths);
+    const repository = gitRepositoryRoot(existingAncestor(common));
+    const configPath = findConfigFile(common, repository ? physicalPathIn(common, repository) : undefined);
+    if (configPath) {
+        return { root: dirname(configPath), foundBy: 'config', configPath };
+    }
+    if (repository) {
+        return { root: physicalPathIn(common, repository), foundBy: 'repository' };
+    }
+    return { root: common, foundBy: 'paths' };
+}
+
+/** The nearest folder at or above `path` that exists (a named file may be missing). */
+function existingAncestor(path: string): string {
+    let directory = path;
+    while (!isDirectory(directory) && dirname(directory) !== directory) {
+        directory = dirname(directory);
+    }
+    return directory;
+}
+
+function isDirectory(path: string): boolean {
+    try {
+        return statSync(path).isDirectory();
+    } catch {
+        return false;
+    }
+}
+
+/**
+ * git reports the root with symbolic links resolved; `path` may go through a link (macOS
+ * /tmp, a linked checkout). The repository root written the way `path` writes it, so that
+ * paths stay relative to what the user typed.
+ */
+function physicalPathIn(path: string, repository: string): string {
+    let directory = path;
+    for (;;) {
+        let real = directory;
+        try {
+            real = realpathSync(directory);
+        } catch {
+            // Missing: keep looking above.
+        }
+        if (real === repository) {
+            return directory;
+        }
+        const parent = dirname(directory);
+        if (parent === directory) {
+            return repository;
+        }
+        directory = parent;
+    }
+}
+
+/**
+ * Read the `.aims` files of the workspace that holds `paths` (relative to `cwd`) and note which
+ * of them the user named; throws a `CliError` listing every problem.
+ */
 export function collectAimsFiles(paths: readonly string[], cwd: string): CollectedFiles {
     const problems: string[] = [];
-    const found = new Map<string, string>();
-    const roots: string[] = [];
+    const skipped: string[] = [];
+    const named = new Map<string, string>();
+    const namedDirectories: Array<{ path: string; given: string }> = [];
+    const locations: string[] = [];
     for (const given of paths) {
         const absolute = resolve(cwd, given);
         const stats = statOrReport(absolute, given, problems);
@@ -122,22 +205,49 @@ export function collectAimsFiles(paths: readonly string[], cwd: string): Collect
             continue;
         }
         if (stats.isDirectory()) {
-            roots.push(absolute);
-            const [filesBefore, problemsBefore] = [found.size, problems.length];
-            walk(absolute, cwd, found, problems, new Set());
-            if (found.size === filesBefore && problems.length === problemsBefore) {
-                problems.push(`${given}: no .aims files in this directory (dot-folders, node_modules and out are skipped)`);
-            }
+            namedDirectories.push({ path: absolute, given });
+            locations.push(absolute);
         } else if (stats.isFile()) {
-            roots.push(dirname(absolute));
             if (!absolute.endsWith('.aims')) {
-                problems.push(`${given}: not an .aims file`);
+                // `aims validate $(git diff --name-only)` names every changed file.
+                skipped.push(given);
                 continue;
             }
-            found.set(absolute, given);
+            named.set(absolute, given);
+            locations.push(dirname(absolute));
         } else {
             problems.push(`${given}: not a regular file or directory`);
         }
+    }
+    if (problems.length > 0) {
+        throw new CliError(problems.join('\n'));
+    }
+    const { root, foundBy, configPath } = findWorkspaceRoot(locations.length > 0 ? locations : [resolve(cwd)]);
+    let config: LoadedConfig | undefined;
+    if (configPath) {
+        try {
+            config = loadConfigFile(configPath);
+        } catch (error) {
+            if (error instanceof AimsConfigError) {
+                throw new CliError(error.problems.map(p => `${display(configPath, cwd)}: ${p}`).join('\n'));
+            }
+            throw error;
+        }
+    }
+    const found = new Map<string, string>();
+    if (locations.length > 0) {
+        walk(root, cwd, found, problems, new Set(), config);
+    }
+    for (const [path, given] of named) {
+        found.set(path, given);
+    }
+    const reported = new Set<string>(named.keys());
+    for (const directory of namedDirectories) {
+        const inside = [...found.keys()].filter(path => isInside(path, directory.path));
+        if (inside.length === 0 && problems.length === 0) {
+            problems.push(`${directory.given}: no .aims files in this directory (dot-folders, node_modules, out and ignored paths are skipped)`);
+        }
+        inside.forEach(path => reported.add(path));
     }
     const files: AimsFile[] = [];
     for (const [path, shown] of [...found].sort(([a], [b]) => a.localeCompare(b))) {
@@ -149,10 +259,15 @@ export function collectAimsFiles(paths: readonly string[], cwd: string): Collect
     if (problems.length > 0) {
         throw new CliError(problems.join('\n'));
     }
-    return { files, workspaceRoot: commonDirectory(roots.length > 0 ? roots : [cwd]) };
+    return { files, reported, workspaceRoot: root, rootFoundBy: foundBy, ...(config ? { config } : {}), skipped };
 }
 
-function walk(directory: string, cwd: string, found: Map<string, string>, problems: string[], visited: Set<string>): void {
+function isInside(path: string, directory: string): boolean {
+    const rel = relative(directory, path);
+    return rel !== '' && !rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel);
+}
+
+function walk(directory: string, cwd: string, found: Map<string, string>, problems: string[], visited: Set<string>, config: LoadedConfig | undefined): void {
     let real: string;
     try {
         real = realpathSync(directory);
@@ -175,6 +290,9 @@ function walk(directory: string, cwd: string, found: Map<string, string>, proble
     entries.sort((a, b) => a.name.localeCompare(b.name));
     for (const entry of entries) {
         const path = join(directory, entry.name);
+        if (isIgnored(path, config)) {
+            continue;
+        }
         let isDirectory = entry.isDirectory();
         let isFile = entry.isFile();
         if (entry.isSymbolicLink()) {
@@ -187,7 +305,7 @@ function walk(directory: string, cwd: string, found: Map<string, string>, proble
         }
         if (isDirectory) {
             if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) {
-                walk(path, cwd, found, problems, visited);
+                walk(path, cwd, found, problems, visited, config);
             }
         } else if (isFile && entry.name.endsWith('.aims') && !found.has(path)) {
             found.set(path, display(path, cwd));

@@ -8,8 +8,9 @@
  * - on open, the opened document gets the 'slow' checks too (opening resets its diagnostics, and
  *   a missing evidence file should not vanish from the Problems view because a file was opened);
  * - on save, the saved document is validated again with every category;
- * - when the client changes the `aims` settings (today, expiry window, severities), every user
- *   document is re-validated, since any finding may depend on them.
+ * - when the client changes the `aims` settings (today, expiry window, severities), or
+ *   `aims.config.json` changes on disk, every user document is re-validated, since any finding
+ *   may depend on them.
  *
  * Each write action on the workspace cancels the one before it, and an editor opens several
  * files at once on start-up. So these requests are kept in sets and every action works through
@@ -22,7 +23,9 @@
  */
 import { DocumentState, URI, type LangiumDocument, type LangiumDocuments, type TextDocument } from 'langium';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
-import type { CancellationToken, TextDocumentChangeEvent } from 'vscode-languageserver';
+import type { CancellationToken, DidChangeWatchedFilesParams, TextDocumentChangeEvent } from 'vscode-languageserver';
+import { CONFIG_FILE_NAME } from '../workspace/aims-config.js';
+import type { AimsWorkspaceManager } from '../workspace/aims-workspace-manager.js';
 import { isCatalogUri } from '../catalog/catalog-document.js';
 import { ALL_CATEGORIES } from './aims-document-builder.js';
 
@@ -73,6 +76,21 @@ export class AimsDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
             void this.validatePending([uri]);
         } else {
             super.didChangeContent(change);
+        }
+    }
+
+    /** A changed, created or deleted `aims.config.json` is read again and re-validates everything. */
+    override didChangeWatchedFiles(params: DidChangeWatchedFilesParams): void {
+        const isConfig = (uri: string) => URI.parse(uri).path.endsWith(`/${CONFIG_FILE_NAME}`);
+        const others = params.changes.filter(change => !isConfig(change.uri));
+        if (others.length > 0) {
+            super.didChangeWatchedFiles({ changes: others });
+        }
+        if (others.length < params.changes.length) {
+            void this.workspaceManager.ready.then(() => {
+                (this.workspaceManager as AimsWorkspaceManager).discoverConfig();
+                return this.revalidateAll();
+            });
         }
     }
 

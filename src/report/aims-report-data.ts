@@ -4,7 +4,6 @@
  * Renderers only format this object; they never query the AST, so all faces agree.
  * The object is JSON-serialisable (no AST nodes, no Maps).
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import type { AstNode, LangiumDocument } from 'langium';
@@ -14,6 +13,7 @@ import type {
 } from '../language/generated/ast.js';
 import type { AimsServices } from '../language/aims-module.js';
 import { catalog } from '../catalog/catalog.js';
+import { runGit } from '../workspace/git.js';
 import { controlIdOf, documentOf, type AimsModel, type Freshness, type NistCoverageStatus, type NistSubcategoryCoverage, type RatingScale } from '../model/aims-model.js';
 
 /** Bumped when the shape changes incompatibly (the object is also written as JSON). */
@@ -700,9 +700,7 @@ export function gitCommit(root: string | undefined): CommitInfo | undefined {
     if (!root || !existsSync(root)) {
         return undefined;
     }
-    const git = (...args: string[]) => execFileSync('git', ['-C', root, ...args], {
-        encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000
-    }).trim();
+    const git = (...args: string[]) => runGit(root, args).trim();
     try {
         const hash = git('rev-parse', 'HEAD');
         if (!/^[0-9a-f]{40,64}$/.test(hash)) {

@@ -1,11 +1,15 @@
 /**
  * The user's settings that change what the engine reports: the date taken as "today", the
- * evidence expiry warning window, per-rule severity overrides and inlay hints. In the editor
- * they come from the `aims.*` configuration section; the CLI and tests set them directly.
+ * evidence expiry warning window, per-rule severity overrides and inlay hints. Three layers,
+ * each winning over the one before: the editor's `aims.*` settings, the workspace's
+ * `aims.config.json` (see aims-config.ts; the file CI reads too, so it beats a user's editor
+ * settings), and what the embedding program fixes (CLI flags, tests).
  */
 import type { LangiumSharedCoreServices } from 'langium';
 import { parseIsoDate, systemToday } from '../model/dates.js';
 import type { RuleSeverity } from '../validation/rules.js';
+import { AimsConfigError, findConfigFile, loadConfigFile, settingsOfConfig, type LoadedConfig } from './aims-config.js';
+import { gitRepositoryRoot } from './git.js';
 
 export type SeverityOverride = RuleSeverity | 'off';
 
@@ -39,6 +43,8 @@ export const DEFAULT_SETTINGS: AimsSettingsValues = {
 
 export class AimsSettings {
     private fromClient: Partial<AimsSettingsValues> = {};
+    private fromConfig: Partial<AimsSettingsValues> = {};
+    private loadedConfig: LoadedConfig | undefined;
     private overrides: Partial<AimsSettingsValues> = {};
     private readonly shared: LangiumSharedCoreServices;
 
@@ -57,8 +63,44 @@ export class AimsSettings {
         this.fromClient = normalise(await loadSection(provider));
     }
 
+    /** Use this `aims.config.json` (undefined: none). Its folder becomes the workspace root. */
+    useConfig(loaded: LoadedConfig | undefined): void {
+        this.loadedConfig = loaded;
+        this.fromConfig = loaded ? settingsOfConfig(loaded) : {};
+    }
+
+    /**
+     * The language server's lookup: the nearest `aims.config.json` at or above the first of
+     * `folders` that has one (not above its repository root), as the CLI finds it from a path.
+     * Read again whenever the file changes. A broken file is logged and treated as absent.
+     */
+    discoverConfig(folders: readonly string[]): void {
+        for (const folder of folders) {
+            const path = findConfigFile(folder, gitRepositoryRoot(folder) ?? undefined);
+            if (!path) {
+                continue;
+            }
+            try {
+                this.useConfig(loadConfigFile(path));
+            } catch (error) {
+                console.error(`AIMS: ${error instanceof AimsConfigError ? error.message : String(error)}; using the default settings.`);
+                this.useConfig(undefined);
+            }
+            return;
+        }
+        this.useConfig(undefined);
+    }
+
+    /** The config file in use, if any. */
+    get config(): LoadedConfig | undefined {
+        return this.loadedConfig;
+    }
+
     get values(): AimsSettingsValues {
-        return { ...DEFAULT_SETTINGS, ...this.fromClient, ...this.overrides };
+        const layers = [this.fromClient, this.fromConfig, this.overrides];
+        // Severity tables merge rule by rule: a config that sets one rule keeps the editor's others.
+        const severity = Object.assign({}, DEFAULT_SETTINGS.severity, ...layers.map(layer => layer.severity ?? {})) as Record<string, SeverityOverride>;
+        return { ...DEFAULT_SETTINGS, ...this.fromClient, ...this.fromConfig, ...this.overrides, severity };
     }
 
     /** The date checks compare against, always a valid `YYYY-MM-DD`. */
@@ -68,8 +110,15 @@ export class AimsSettings {
     }
 
     severityFor(code: string, fallback: RuleSeverity): SeverityOverride {
-        const table = this.values.severity;
-        return table[code] ?? table[code.replace(/^aims\//, '')] ?? fallback;
+        // Later layers win, whether they name the rule by code or by name.
+        const name = code.replace(/^aims\//, '');
+        for (const layer of [this.overrides, this.fromConfig, this.fromClient]) {
+            const level = layer.severity?.[code] ?? layer.severity?.[name];
+            if (level !== undefined) {
+                return level;
+            }
+        }
+        return fallback;
     }
 }
 

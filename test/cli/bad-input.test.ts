@@ -6,22 +6,36 @@ import { runAims, type AimsRun } from './run-aims.js';
 
 const GOOD = 'person alice "Alice Brennan" { role "Head of AI governance" }\n';
 let dir = '';
+/** One folder per unreadable file, since the workspace of a file is its whole folder; `all/` holds them together. */
+let bad = '';
 
 beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'aims-cli-bad-'));
     writeFileSync(join(dir, 'good.aims'), GOOD);
     writeFileSync(join(dir, 'notes.md'), '# not an AIMS file\n');
-    writeFileSync(join(dir, 'junk.aims'), Buffer.from([0x70, 0x65, 0x72, 0x00, 0x01, 0xff, 0x00]));
-    writeFileSync(join(dir, 'latin1.aims'), Buffer.from('person rene "Ren\xe9" {}\n', 'latin1'));
-    // 10 MB of plausible text: refused on its size before it is read.
-    writeFileSync(join(dir, 'huge.aims'), GOOD.repeat(Math.ceil(10_000_000 / GOOD.length)));
-    symlinkSync(join(dir, 'gone.aims'), join(dir, 'dangling.aims'));
     mkdirSync(join(dir, 'empty'));
-    mkdirSync(join(dir, 'locked'));
-    writeFileSync(join(dir, 'locked', 'secret.aims'), GOOD);
-    chmodSync(join(dir, 'locked', 'secret.aims'), 0o000);
+    bad = mkdtempSync(join(tmpdir(), 'aims-cli-unreadable-'));
+    for (const folder of ['junk', 'latin1', 'huge', 'dangling', 'all']) {
+        mkdirSync(join(bad, folder));
+    }
+    for (const folder of ['junk', 'all']) {
+        writeFileSync(join(bad, folder, 'junk.aims'), Buffer.from([0x70, 0x65, 0x72, 0x00, 0x01, 0xff, 0x00]));
+    }
+    for (const folder of ['latin1', 'all']) {
+        writeFileSync(join(bad, folder, 'latin1.aims'), Buffer.from('person rene "Ren\xe9" {}\n', 'latin1'));
+    }
+    // 10 MB of plausible text: refused on its size before it is read.
+    for (const folder of ['huge', 'all']) {
+        writeFileSync(join(bad, folder, 'huge.aims'), GOOD.repeat(Math.ceil(10_000_000 / GOOD.length)));
+    }
+    for (const folder of ['dangling', 'all']) {
+        symlinkSync(join(bad, folder, 'gone.aims'), join(bad, folder, 'dangling.aims'));
+    }
+    mkdirSync(join(bad, 'locked'));
+    writeFileSync(join(bad, 'locked', 'secret.aims'), GOOD);
+    chmodSync(join(bad, 'locked', 'secret.aims'), 0o000);
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => [dir, bad].forEach(folder => rmSync(folder, { recursive: true, force: true })));
 
 /** A refused input: exit 2, exactly the expected message on stderr, nothing on stdout, no trace. */
 function expectRefused(run: AimsRun, stderr: string): void {
@@ -35,41 +49,44 @@ describe('aims validate: unreadable input', () => {
         expectRefused(runAims(['validate', 'missing.aims'], { cwd: dir }), 'aims: missing.aims: no such file or directory\n');
     });
 
-    it('refuses a file that is not an .aims file', () => {
-        expectRefused(runAims(['validate', 'notes.md'], { cwd: dir }), 'aims: notes.md: not an .aims file\n');
+    it('skips a file that is not an .aims file, saying so, as `aims validate $(git diff --name-only)` needs', () => {
+        const run = runAims(['validate', 'notes.md', 'good.aims'], { cwd: dir });
+        expect(run.stderr).toBe('aims: notes.md: not an .aims file, skipped\n');
+        expect(run.stdout).toBe('0 errors, 0 warnings in 1 file; workspace . (folder of the paths)\n');
+        expect(run.code).toBe(0);
     });
 
     it('refuses binary junk', () => {
-        expectRefused(runAims(['validate', 'junk.aims'], { cwd: dir }),
+        expectRefused(runAims(['validate', 'junk.aims'], { cwd: join(bad, 'junk') }),
             'aims: junk.aims: binary file (it contains NUL bytes); .aims files are UTF-8 text\n');
     });
 
     it('refuses text that is not UTF-8 instead of changing it', () => {
-        expectRefused(runAims(['validate', 'latin1.aims'], { cwd: dir }), 'aims: latin1.aims: not UTF-8 text; save the file as UTF-8\n');
+        expectRefused(runAims(['validate', 'latin1.aims'], { cwd: join(bad, 'latin1') }), 'aims: latin1.aims: not UTF-8 text; save the file as UTF-8\n');
     });
 
     it('refuses a file above the 8 MiB limit, naming its size', () => {
-        expectRefused(runAims(['validate', 'huge.aims'], { cwd: dir }),
+        expectRefused(runAims(['validate', 'huge.aims'], { cwd: join(bad, 'huge') }),
             'aims: huge.aims: file too large (9.5 MiB); the limit for .aims files is 8 MiB\n');
     });
 
     it('refuses a symbolic link to a file that is gone', () => {
-        expectRefused(runAims(['validate', 'dangling.aims'], { cwd: dir }),
+        expectRefused(runAims(['validate', 'dangling.aims'], { cwd: join(bad, 'dangling') }),
             'aims: dangling.aims: no such file or directory (broken symbolic link)\n');
     });
 
     it('refuses a directory without .aims files', () => {
         expectRefused(runAims(['validate', 'empty'], { cwd: dir }),
-            'aims: empty: no .aims files in this directory (dot-folders, node_modules and out are skipped)\n');
+            'aims: empty: no .aims files in this directory (dot-folders, node_modules, out and ignored paths are skipped)\n');
     });
 
     // Root reads files whatever their mode, so the test only means something for other users.
     it.skipIf(process.getuid?.() === 0)('refuses a file it may not read', () => {
-        expectRefused(runAims(['validate', join('locked', 'secret.aims')], { cwd: dir }), 'aims: locked/secret.aims: permission denied\n');
+        expectRefused(runAims(['validate', join('locked', 'secret.aims')], { cwd: bad }), 'aims: locked/secret.aims: permission denied\n');
     });
 
     it('lists every unreadable file of a directory, one line each, and validates nothing', () => {
-        const run = runAims(['validate', '.'], { cwd: dir });
+        const run = runAims(['validate', '.'], { cwd: join(bad, 'all') });
         const lines = run.stderr.trimEnd().split('\n');
         expect(lines).toEqual(expect.arrayContaining([
             'aims: dangling.aims: no such file or directory (broken symbolic link)',
@@ -84,7 +101,7 @@ describe('aims validate: unreadable input', () => {
 
     it('validates readable files normally next to these', () => {
         const run = runAims(['validate', 'good.aims'], { cwd: dir });
-        expect(run.stdout).toBe('0 errors, 0 warnings in 1 file\n');
+        expect(run.stdout).toBe('0 errors, 0 warnings in 1 file; workspace . (folder of the paths)\n');
         expect(run.code).toBe(0);
     });
 });

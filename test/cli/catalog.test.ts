@@ -171,6 +171,6 @@ describe('aims --help and --version', () => {
         expect(help.stderr).toBe('');
         expect(help.code).toBe(0);
         const run = runAims(['validate', 'test/fixtures/cli/clean', '--today', '2026-06-01'], { node: '/usr/bin/node' });
-        expect(run).toEqual({ code: 0, stdout: '0 errors, 0 warnings in 3 files\n', stderr: '' });
+        expect(run).toEqual({ code: 0, stdout: '0 errors, 0 warnings in 3 files; workspace test/fixtures/cli/clean (aims.config.json)\n', stderr: '' });
     });
 });

@@ -18,12 +18,15 @@ export interface AimsRun {
     stderr: string;
 }
 
-/** `aims <args>` in `cwd` (default: the repository root) on this Node (22 inside vitest). */
-export function runAims(args: readonly string[], options: { cwd?: string; node?: string; script?: string } = {}): AimsRun {
+/**
+ * `aims <args>` in `cwd` (default: the repository root) on this Node (22 inside vitest). The
+ * colour variables of the test runner's environment are left out unless `env` sets them.
+ */
+export function runAims(args: readonly string[], options: { cwd?: string; node?: string; script?: string; env?: Record<string, string | undefined> } = {}): AimsRun {
     const result = spawnSync(options.node ?? process.execPath, [options.script ?? BUNDLE, ...args], {
         cwd: options.cwd ?? REPO_ROOT,
         encoding: 'utf8',
-        env: { ...process.env, AIMS_DEBUG: '' }
+        env: { ...process.env, AIMS_DEBUG: '', FORCE_COLOR: undefined, NO_COLOR: undefined, ...options.env }
     });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -25,8 +25,9 @@ describe('aims validate --format json', () => {
     });
 
     it('has the documented top-level shape', () => {
-        expect(Object.keys(output)).toEqual(['files', 'errors', 'warnings', 'diagnostics']);
+        expect(Object.keys(output)).toEqual(['files', 'workspace', 'errors', 'warnings', 'diagnostics']);
         expect(output).toMatchObject({ files: 3, errors: 3, warnings: 3 });
+        expect(output.workspace).toEqual({ root: FINDINGS, foundBy: 'config', config: `${FINDINGS}/aims.config.json`, files: 3 });
         expect(output.diagnostics).toHaveLength(6);
     });
 
@@ -53,7 +54,10 @@ describe('aims validate --format json', () => {
 
     it('prints nothing but the JSON document on stdout', () => {
         const run = runAims(['validate', 'test/fixtures/cli/clean', ...TODAY, '--format', 'json']);
-        expect(JSON.parse(run.stdout)).toEqual({ files: 3, errors: 0, warnings: 0, diagnostics: [] });
+        expect(JSON.parse(run.stdout)).toEqual({
+            files: 3, errors: 0, warnings: 0, diagnostics: [],
+            workspace: { root: 'test/fixtures/cli/clean', foundBy: 'config', config: 'test/fixtures/cli/clean/aims.config.json', files: 3 }
+        });
         expect(run.code).toBe(0);
     });
 });
@@ -148,7 +152,7 @@ describe('aims validate --format github', () => {
         expect(lines).toHaveLength(7);
         expect(lines[0]).toBe(`::error file=${FINDINGS}/organisation.aims,line=14,col=11,endLine=14,endColumn=16,title=aims/unresolved-reference::No person or team named 'alise' is declared in the workspace. Did you mean 'alice'?`);
         expect(lines.filter(l => l.startsWith('::warning '))).toHaveLength(3);
-        expect(lines.at(-1)).toBe('3 errors, 3 warnings in 3 files');
+        expect(lines.at(-1)).toBe('3 errors, 3 warnings in 3 files; workspace test/fixtures/cli/findings (aims.config.json)');
         expect(run.code).toBe(1);
     });
 

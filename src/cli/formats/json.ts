@@ -7,6 +7,7 @@ import type { OutputFormatter } from './output-format.js';
 export const formatJson: OutputFormatter = result => {
     const output = {
         files: result.files,
+        ...(result.workspace ? { workspace: result.workspace } : {}),
         errors: result.errors,
         warnings: result.warnings,
         diagnostics: result.findings.map(f => ({

@@ -14,6 +14,8 @@ export interface FormatContext {
      * the current directory outside git. A function, so text and JSON never start git.
      */
     repositoryRoot(): string;
+    /** Colour the severities (text format only; see terminal.ts). */
+    readonly colour?: boolean;
 }
 
 export type OutputFormatter = (result: ValidationResult, context: FormatContext) => string;
