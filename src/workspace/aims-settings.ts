@@ -76,7 +76,9 @@ export class AimsSettings {
      */
     discoverConfig(folders: readonly string[]): void {
         for (const folder of folders) {
-            const path = findConfigFile(folder, gitRepositoryRoot(folder) ?? undefined);
+            // An untrusted workspace runs no git: the search then stops at the folder itself.
+            const repository = this.values.restricted ? folder : gitRepositoryRoot(folder) ?? undefined;
+            const path = findConfigFile(folder, repository);
             if (!path) {
                 continue;
             }

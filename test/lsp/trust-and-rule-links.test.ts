@@ -3,7 +3,7 @@
  * (LSP `codeDescription`, without a `source` that would repeat the tool's name), and an untrusted
  * workspace gets no git and no file-system checks. The bundled server, over stdio.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,9 +27,23 @@ afterEach(async () => {
     folder = undefined;
 });
 
+/**
+ * A `git` first on the server's PATH that only writes down that it ran, so a test can see
+ * whether the server started git at all.
+ */
+function fakeGit(root: string): string {
+    const bin = join(root, 'bin');
+    mkdirSync(bin);
+    writeFileSync(join(bin, 'git'), `#!/bin/sh\necho "$@" >> "${join(root, 'git-calls.log')}"\nexit 1\n`);
+    chmodSync(join(bin, 'git'), 0o755);
+    return bin;
+}
+
 /** Start the server on a folder with EVIDENCE and one of its two files; resolve with the file's diagnostics. */
 async function diagnosticsWith(initializationOptions?: Record<string, unknown>): Promise<Diagnostic[]> {
     folder = mkdtempSync(join(tmpdir(), 'aims-trust-'));
+    const path = process.env.PATH;
+    process.env.PATH = `${fakeGit(folder)}:${path ?? ''}`;
     mkdirSync(join(folder, 'evidence'));
     writeFileSync(join(folder, 'evidence/ai-policy.pdf'), 'signed');
     writeFileSync(join(folder, 'evidence.aims'), EVIDENCE);
@@ -42,8 +56,13 @@ async function diagnosticsWith(initializationOptions?: Record<string, unknown>):
         setUp: connection => connection.onNotification(PublishDiagnosticsNotification.type, p => {
             if (p.uri.endsWith('/evidence.aims')) resolve(p.diagnostics);
         })
-    });
+    }).finally(() => { process.env.PATH = path; });
     return published;
+}
+
+function gitCalls(): string[] {
+    const log = join(folder!, 'git-calls.log');
+    return existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : [];
 }
 
 describe.runIf(existsSync(SERVER_BUNDLE))('rule links and workspace trust', () => {
@@ -64,10 +83,12 @@ describe.runIf(existsSync(SERVER_BUNDLE))('rule links and workspace trust', () =
         }
     });
 
-    it('checks evidence files in a trusted workspace', async () => {
+    it('checks evidence files and asks git in a trusted workspace', async () => {
         const codes = (await diagnosticsWith({ trusted: true })).map(d => d.code);
         expect(codes).toContain('aims/evidence-path-missing');
         expect(codes).not.toContain('aims/evidence-path-unchecked');
+        await server!.connection.sendRequest<string>('aims/report', { format: 'html' });
+        expect(gitCalls().length).toBeGreaterThan(0);
     });
 
     it('does not ask the file system or git in an untrusted workspace, and says so', async () => {
@@ -80,5 +101,7 @@ describe.runIf(existsSync(SERVER_BUNDLE))('rule links and workspace trust', () =
         ]);
         const report = await server!.connection.sendRequest<string>('aims/report', { format: 'html' });
         expect(report).toContain(`not asked: ${UNTRUSTED_REASON}`);
+        // Neither the config-file search nor the report started git.
+        expect(gitCalls()).toEqual([]);
     });
 });
