@@ -225,6 +225,7 @@ function renderAims(d: Declaration): string {
             add(`treatment ${d.treatment}${controls.length ? ` with ${controls.join(', ')}` : ''}`);
             if (res) add(`residual likelihood ${res.likelihood} impact ${res.impact}`);
             ref('owner', d.owner);
+            if (d.assessed) add(`assessed ${d.assessed}${d.assessor ? ` by ${d.assessor}` : ''}`);
             if (d.acceptor) add(`accepted by ${d.acceptor}${d.acceptedOn ? ` on ${d.acceptedOn}` : ''}`);
             review();
             break;
@@ -251,6 +252,7 @@ function renderAims(d: Declaration): string {
 
 function renderSoa(d: Declaration): string {
     const out = [`soa ${aimsString(d.title as string)} {`];
+    if (d.approved) out.push(`    approved ${d.approved as string} by ${d.approver as string}`);
     for (const e of d.entries as Array<Record<string, unknown>>) {
         if (e.decision === 'excluded') {
             out.push(`    control ${e.control} excluded because ${aimsString(e.justification as string)}`);
@@ -260,7 +262,7 @@ function renderSoa(d: Declaration): string {
             out.push(`    control ${e.control} undecided`);
             continue;
         }
-        out.push(`    control ${e.control} applicable {`);
+        out.push(`    control ${e.control} applicable${typeof e.justification === 'string' ? ` because ${aimsString(e.justification)}` : ''} {`);
         out.push(`        status ${e.status}`);
         out.push(`        owner ${e.owner}`);
         const list = (keyword: string, values: unknown) => { const l = (values as string[] | undefined) ?? []; if (l.length) out.push(`        ${keyword} ${l.join(', ')}`); };
@@ -392,13 +394,13 @@ export function yamlSchema(): object {
                 systems: names, sources: listOf(catalogId),
                 affects: listOf(enumOf('individuals', 'groups', 'society', 'organisation')),
                 inherent: rating, treatment: enumOf('mitigate', 'avoid', 'transfer', 'accept'), controls: listOf(catalogId),
-                residual: rating, owner: name, acceptor: name, acceptedOn: date, ...review
+                residual: rating, owner: name, assessed: date, assessor: name, acceptor: name, acceptedOn: date, ...review
             })),
             impactAssessments: listOf(declaration({
                 system: name, individuals: text, groups: text, society: text, consequences: texts,
                 severity: enumOf('low', 'medium', 'high', 'critical'), assessed: date, assessor: name, ...review
             })),
-            soa: { type: 'object', additionalProperties: false, required: ['entries'], properties: { title: text, entries: listOf(entry) } },
+            soa: { type: 'object', additionalProperties: false, required: ['entries'], properties: { title: text, approved: date, approver: name, entries: listOf(entry) } },
             evidence: listOf(declaration({
                 path: text, url: text, kind: enumOf(...EVIDENCE_KINDS, 'screenshot', 'other'), owner: name, collected: date, expires: date,
                 supports: listOf({ type: 'string', pattern: '^([A-Za-z][A-Za-z0-9]*(\\.[A-Za-z0-9]+)+|\\d+(\\.\\d+)*|(GOVERN|MAP|MEASURE|MANAGE) \\d+\\.\\d+|Article \\d+)$' })
@@ -544,6 +546,12 @@ class Generator {
         out.push({ $type: 'Team', name: board, title: 'AI Board', lead: governors[1], members: governors, roles: ['Approves AI systems for production and reviews risks each quarter'] });
         this.people.push(board);
         out.push({ $type: 'Policy', name: this.unique('ai-policy'), title: 'Northwind AI Policy', owner: governors[1], approved: '2026-03-02', approver: governors[0], reviewEvery: { count: 12, unit: 'months' }, documents: [this.evidenceDocs[0]] });
+        // The group's management system records (audits, reviews, training) live in its document system.
+        out.push({
+            $type: 'Evidence', name: this.unique('ev-aims-records'), title: 'Northwind AIMS records', url: 'https://docs.northwind.example/aims',
+            kind: 'record', owner: governors[1], collected: '2026-03-02',
+            supports: ['4.4', '6.1.1', '6.1.2', '6.1.4', '6.2', '7.2', '7.5.1', '8.1', '8.2', '8.3', '8.4', '9.1', '9.2', '9.2.2', '9.3', '9.3.3', '10.2']
+        });
         out.push({ $type: 'Objective', name: this.unique('fair-decisions'), title: 'Comparable outcomes across groups', annexC: ['C.2.5'], measure: 'Lowest group approval rate divided by highest', target: '>= 0.8 every quarter', owner: governors[1], due: '2026-12-31' });
         for (let i = 1; i <= 4; i++) {
             const name = `${this.orgPrefix}.${i}`;
@@ -583,9 +591,14 @@ class Generator {
                     push(this.system(unit, hasAssessments));
                     if (bytes < slot.budget * 0.7 && this.dice.chance(0.5)) push(this.dataset(unit));
                 }
+                // Every system has its risks assessed: next to it, if this unit keeps no risk register.
+                if (!slots.some(s => s.unit === unit && s.kind === 'risks')) {
+                    for (const system of unit.systems) push(this.risk(unit, false, undefined, system));
+                }
                 break;
             }
             case 'risks':
+                for (const system of unit.systems) push(this.risk(unit, false, undefined, system));
                 while (bytes < slot.budget) push(this.risk(unit, false));
                 if (plantHere) push(this.plant('aims/mitigate-without-control', slot.path, () => this.risk(unit, true)));
                 if (plantHere) push(this.plant('aims/unknown-catalog-id', slot.path, () => this.risk(unit, false, 'A.6.2.44')));
@@ -671,9 +684,9 @@ class Generator {
         };
     }
 
-    private risk(unit: Unit, withoutControl: boolean, nearMiss?: string): Declaration {
+    private risk(unit: Unit, withoutControl: boolean, nearMiss?: string, about?: Unit['systems'][number]): Declaration {
         const [verb, whom, source] = this.dice.pick(HAZARDS);
-        const system = unit.systems.length ? this.dice.pick(unit.systems) : undefined;
+        const system = about ?? (unit.systems.length ? this.dice.pick(unit.systems) : undefined);
         const name = this.unique(`${system?.name ?? unit.code}-${verb.split(' ')[0]}`);
         unit.risks.push(name);
         const il = this.dice.int(2, 5), ii = this.dice.int(2, 5);
@@ -689,7 +702,7 @@ class Generator {
             affects: this.dice.some(['individuals', 'groups', 'society', 'organisation'], 1, 2),
             inherent: { likelihood: il, impact: ii }, treatment, controls,
             residual: { likelihood: Math.max(1, il - this.dice.int(0, 2)), impact: Math.max(1, ii - this.dice.int(0, 1)) },
-            owner: this.owner(unit),
+            owner: this.owner(unit), assessed: '2026-02-01',
             acceptor: accepted ? this.dice.pick(this.people.slice(0, 4)) : undefined, acceptedOn: accepted ? '2026-05-15' : undefined,
             reviewEvery: accepted ? { count: 12, unit: 'months' } : undefined, nextReview: accepted ? undefined : this.future()
         };
@@ -759,17 +772,20 @@ class Generator {
             }
             const implemented = index % 5 !== 4;
             const evidence = allEvidence.length ? this.dice.some(allEvidence, 1, 3) : [];
+            const risks = allRisks.length && this.dice.chance(0.4) ? this.dice.some(allRisks, 1, 3) : [];
             return {
                 control, decision: 'applicable', status: implemented && evidence.length ? 'implemented' : 'in-progress',
                 owner: this.dice.pick(this.people.slice(0, 5)),
-                risks: allRisks.length && this.dice.chance(0.4) ? this.dice.some(allRisks, 1, 3) : [],
+                // 6.1.3: included for a risk it treats, or for a reason of its own.
+                justification: risks.length ? undefined : 'The units build and run AI systems that this control governs.',
+                risks,
                 systems: allSystems.length && this.dice.chance(0.3) ? this.dice.some(allSystems, 1, 2) : [],
                 evidence,
                 note: this.dice.chance(0.3) ? 'Each unit shows the control with its own evidence; the AI board samples two units a quarter.' : undefined
             };
         };
         const hostControls = [...ANNEX_A.filter(id => !SUPPLEMENT_CONTROLS.includes(id)), ...this.orgControls];
-        const host: Declaration = { $type: 'StatementOfApplicability', title: 'Northwind statement of applicability', entries: hostControls.map(entry) };
+        const host: Declaration = { $type: 'StatementOfApplicability', title: 'Northwind statement of applicability', approved: '2026-03-02', approver: this.people[0], entries: hostControls.map(entry) };
         const supplement: Declaration = { $type: 'StatementOfApplicability', title: 'Third-party and customer relationships', entries: SUPPLEMENT_CONTROLS.map(entry) };
         return [[host], [supplement]];
     }

@@ -55,7 +55,7 @@ export class AimsCodeLensProvider implements CodeLensProvider {
     soaEntryTitle(entry: ControlApplication): string {
         const id = controlIdOf(entry);
         const risks = this.model.risksTreatedBy(id).length;
-        const parts = [`treats ${count(risks, 'risk')}`, this.evidenceSummary(entry.evidence.flatMap(ref => ref.ref ? [ref.ref] : []))];
+        const parts = [`treats ${count(risks, 'risk')}`, this.evidenceSummary(this.model.evidenceFor(id))];
         const control = entry.control.ref;
         const nist = isOrgControl(control) ? control.nist.map(ref => ref.$refText) : catalog.nistFor(id);
         if (nist.length > 0) {

@@ -12,7 +12,7 @@ import {
 } from '../language/generated/ast.js';
 import { isCatalogUri } from '../catalog/catalog-document.js';
 import { catalog } from '../catalog/catalog.js';
-import { addDuration, daysBetween } from './dates.js';
+import { addDuration, daysBetween, parseIsoDate } from './dates.js';
 
 /** What one document contributes, computed once per document version. */
 export interface DocumentFacts {
@@ -240,7 +240,9 @@ export class AimsModel {
     /** The date a policy, risk or assessment is next due for review, if one can be worked out. */
     nextReview(node: Policy | Risk | ImpactAssessment): string | undefined {
         if (node.nextReview) {
-            return node.nextReview;
+            // A review recorded on or after the planned date has taken place: the next one is not set yet.
+            const reviewed = lastReviewed(node);
+            return reviewed && reviewed >= node.nextReview ? undefined : node.nextReview;
         }
         if (node.reviewEvery) {
             const base = reviewBaseDate(node);
@@ -260,9 +262,36 @@ export class AimsModel {
         return left < 0 ? 'expired' : left <= windowDays ? 'expiring' : 'fresh';
     }
 
+    /**
+     * The evidence of a control, the one view that the validator, the report, hover, code lenses
+     * and OSCAL all use: what its statement of applicability entry links (`evidence ...`) and what
+     * names the control in its own `supports` list. Both are explicit statements by the author;
+     * either side may carry the link.
+     */
+    evidenceFor(controlId: string): Evidence[] {
+        const linked = (this.soaByControl().get(controlId) ?? []).flatMap(entry => entry.evidence.map(ref => ref.ref).filter((ev): ev is Evidence => ev !== undefined));
+        return [...new Set([...linked, ...this.evidenceSupportingIndex().get(controlId) ?? []])];
+    }
+
+    /** Catalog id to the evidence that names it under `supports`, built once per change. */
+    private evidenceSupportingIndex(): Map<string, Evidence[]> {
+        return this.cached('evidenceSupporting', () => {
+            const index = new Map<string, Evidence[]>();
+            for (const ev of this.all('Evidence')) {
+                for (const ref of ev.supports) {
+                    const id = String(ref.ref?.name ?? ref.$refText);
+                    const list = index.get(id);
+                    if (list) list.push(ev);
+                    else index.set(id, [ev]);
+                }
+            }
+            return index;
+        });
+    }
+
     /** Evidence whose `supports` list names this catalog id (`A.6.2.4`, `5.2`, `GOVERN 1.1`, `Article 9`). */
     evidenceSupporting(catalogId: string): Evidence[] {
-        return this.all('Evidence').filter(ev => ev.supports.some(ref => String(ref.ref?.name ?? ref.$refText) === catalogId));
+        return [...this.evidenceSupportingIndex().get(catalogId) ?? []];
     }
 
     /** Coverage of every NIST AI RMF subcategory, in catalog order (see NistCoverageStatus). */
@@ -307,13 +336,24 @@ export function isAnnexAEntry(entry: ControlApplication): boolean {
 }
 
 /**
- * The date a `review every ...` interval counts from: when the policy was approved, the risk
- * accepted or the impact assessment made. Undefined when that date is not given.
+ * The date a `review every ...` interval counts from: the last `reviewed` record, else when the
+ * policy was approved, the risk assessed or accepted, or the impact assessment made. Undefined
+ * when no such date is given.
  */
 export function reviewBaseDate(node: Policy | Risk | ImpactAssessment): string | undefined {
-    return node.$type === 'Policy' ? node.approved
-        : node.$type === 'Risk' ? node.acceptedOn
-        : node.assessed;
+    return lastReviewed(node) ?? (node.$type === 'Policy' ? node.approved
+        : node.$type === 'Risk' ? latest([node.assessed, node.acceptedOn])
+        : node.assessed);
+}
+
+/** The date of the last `reviewed` record (calendar dates only), if any. */
+export function lastReviewed(node: Policy | Risk | ImpactAssessment): string | undefined {
+    return latest(node.reviews.map(r => r.date));
+}
+
+/** The latest of some ISO dates, ignoring missing and impossible ones. */
+export function latest(dates: ReadonlyArray<string | undefined>): string | undefined {
+    return dates.filter((d): d is string => d !== undefined && parseIsoDate(d) !== undefined).sort().at(-1);
 }
 
 function toScale(scale: Scale | undefined): RatingScale {

@@ -428,8 +428,8 @@ class ReportCollector {
 
     private soaRow(id: string, kind: SoaRow['kind'], title: string, summary: string | undefined, entry: ControlApplication | undefined,
         group: string | undefined, orgControl?: OrgControl): SoaRow {
-        const linked = entry?.evidence.map(ref => ref.ref).filter((ev): ev is Evidence => ev !== undefined) ?? [];
-        const supporting = this.model.evidenceSupporting(id).filter(ev => !linked.includes(ev));
+        // The same evidence the validator counts for this control (AimsModel.evidenceFor).
+        const evidence = this.model.evidenceFor(id);
         const unresolved = entry?.evidence.filter(ref => !ref.ref).map(ref => ({ id: ref.$refText, freshness: 'undated' as const })) ?? [];
         const risks = [
             ...this.model.risksTreatedBy(id).map(risk => ({ id: risk.name, title: risk.title })),
@@ -451,7 +451,7 @@ class ReportCollector {
             owner: refOf(entry?.owner ?? orgControl?.owner),
             risks,
             systems: entry?.systems.map(ref => ({ id: ref.ref?.name ?? ref.$refText, title: ref.ref?.title })) ?? [],
-            evidence: [...[...linked, ...supporting].map(ev => this.evidenceLink(ev)), ...unresolved],
+            evidence: [...evidence.map(ev => this.evidenceLink(ev)), ...unresolved],
             nist,
             location: entry ? this.locationOf(entry) : orgControl ? this.locationOf(orgControl) : undefined
         };

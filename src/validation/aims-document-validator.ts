@@ -56,7 +56,13 @@ const USER_TYPES: Record<string, string> = {
     Dataset: 'data set',
     Supplier: 'supplier',
     Risk: 'risk',
-    Evidence: 'evidence'
+    Evidence: 'evidence',
+    Objective: 'objective',
+    Competence: 'competence',
+    Measurement: 'measurement',
+    AuditProgramme: 'audit programme',
+    Audit: 'audit',
+    Nonconformity: 'nonconformity'
 };
 
 /** Data attached to every AIMS diagnostic, read by quick fixes and the CLI. */

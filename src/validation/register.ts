@@ -15,9 +15,18 @@ import { soa } from './domains/soa.js';
 import { risk } from './domains/risk.js';
 import { evidence } from './domains/evidence.js';
 import { euAiAct } from './domains/eu-ai-act.js';
+import { competence } from './domains/competence.js';
+import { monitoring } from './domains/monitoring.js';
+import { audit } from './domains/audit.js';
+import { improvement } from './domains/improvement.js';
+import { managementReview } from './domains/management-review.js';
+import { documentedInformation } from './domains/documented-information.js';
 
 /** Every domain, in the order its checks run on a node. */
-const DOMAINS: readonly ValidationDomain[] = [names, fields, dates, soa, risk, evidence, euAiAct];
+const DOMAINS: readonly ValidationDomain[] = [
+    names, fields, dates, soa, risk, evidence, euAiAct,
+    competence, monitoring, audit, improvement, managementReview, documentedInformation
+];
 
 /** The domains built once per language services instance, their checks joined per AST type. */
 export class ValidationDomains {

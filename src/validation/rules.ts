@@ -13,7 +13,8 @@ export type RuleSeverity = 'error' | 'warning' | 'info' | 'hint';
  * What a rule is about. `core` holds the rules of the document validator itself (syntax,
  * linking); every other domain has its checks in `src/validation/domains/<domain>.ts`.
  */
-export type RuleDomain = 'core' | 'names' | 'fields' | 'dates' | 'soa' | 'risk' | 'evidence' | 'eu-ai-act';
+export type RuleDomain = 'core' | 'names' | 'fields' | 'dates' | 'soa' | 'risk' | 'evidence' | 'eu-ai-act'
+    | 'competence' | 'monitoring' | 'audit' | 'improvement' | 'management-review' | 'documented-information';
 
 export interface RuleInfo {
     readonly code: string;
@@ -69,6 +70,12 @@ export const RULES = {
         'Add because "..." with the reason the control does not apply; auditors ask for it (ISO/IEC 42001 6.1.3).'),
     implementedWithoutEvidence: rule('soa', 'implemented-without-evidence', 'warning', 'An implemented control has no evidence.',
         'Link evidence that shows the control works (evidence name, ...).'),
+    soaNotApproved: rule('soa', 'soa-not-approved', 'warning', 'The statement of applicability records no approval.',
+        'Add approved <date> by <person> version "..." to a soa block (ISO/IEC 42001 6.1.3).'),
+    inclusionWithoutJustification: rule('soa', 'inclusion-without-justification', 'warning', 'An applicable control gives no reason for its inclusion.',
+        'Add because "..." after applicable, or name the risk it treats (treats <risk>, or treatment ... with <control>) (ISO/IEC 42001 6.1.3).'),
+    implausibleExclusion: rule('soa', 'implausible-exclusion', 'warning', 'An exclusion that the rest of the AIMS contradicts, or whose reason says nothing.',
+        'Make the control applicable, or write a justification that answers the contradiction named in the message.'),
     // risk
     excludedControlTreatsRisk: rule('risk', 'excluded-control-treats-risk', 'error', 'A control that the statement of applicability excludes is used to treat a risk.',
         'Make the control applicable, or treat the risk with another control.'),
@@ -84,6 +91,16 @@ export const RULES = {
         'Use a value within the organisation\'s likelihood/impact scale (default 1 to 5).'),
     invalidScale: rule('risk', 'invalid-scale', 'error', 'A likelihood or impact scale whose minimum is not below its maximum.',
         'Declare the scale as <min> to <max>, for example 1 to 5.'),
+    riskWithoutRating: rule('risk', 'risk-without-rating', 'warning', 'A risk has no inherent rating, or a treated risk has no residual rating.',
+        'Add inherent likelihood <n> impact <n>, and residual likelihood <n> impact <n> once it is treated (ISO/IEC 42001 6.1.2).'),
+    riskNotAssessed: rule('risk', 'risk-not-assessed', 'warning', 'A risk does not say when it was assessed.',
+        'Add assessed <date> by <person> (ISO/IEC 42001 6.1.2, 8.2).'),
+    riskAboveAcceptance: rule('risk', 'risk-above-acceptance', 'warning', 'A risk is rated above the organisation\'s acceptance threshold and nobody with the authority accepted it.',
+        'Treat it until its residual rating is within the threshold, or record accepted by <person> on <date> by someone the organisation authorises.'),
+    acceptorWithoutAuthority: rule('risk', 'acceptor-without-authority', 'warning', 'A risk is accepted by someone the organisation does not authorise to accept risks.',
+        'Have it accepted by one of the people named in accept risks up to <n> by ..., or add the acceptor there.'),
+    systemWithoutRisk: rule('risk', 'system-without-risk', 'warning', 'An AI system is named by no risk.',
+        'Assess the system\'s risks and list it under systems in each risk that concerns it (ISO/IEC 42001 6.1.2).'),
     // evidence
     evidenceExpired: rule('evidence', 'evidence-expired', 'error', 'Evidence is past its expiry date.',
         'Collect fresh evidence and update collected/expires.'),
@@ -105,7 +122,43 @@ export const RULES = {
     highRiskWithoutAnnexIII: rule('eu-ai-act', 'high-risk-without-annex-iii', 'warning', 'A high-risk system does not name its Annex III area.',
         'Add annex-iii <point> after eu-ai-act high.'),
     prohibitedSystem: rule('eu-ai-act', 'prohibited-system', 'error', 'A system is in the EU AI Act\'s prohibited category.',
-        'Prohibited practices (Article 5) may not be placed on the market or used in the EU; retire the system or change what it does.')
+        'Prohibited practices (Article 5) may not be placed on the market or used in the EU; retire the system or change what it does.'),
+    // competence
+    competenceWithoutHolder: rule('competence', 'competence-without-holder', 'warning', 'A competence that a role needs is held by nobody with a current training record.',
+        'Record the training or qualification of someone in the role (training ... { person ... competence ... completed ... }) (ISO/IEC 42001 7.2).'),
+    trainingExpired: rule('competence', 'training-expired', 'warning', 'A training or qualification record is past its expiry date.',
+        'Renew the training and record the new completed and expires dates.'),
+    // monitoring
+    objectiveWithoutResult: rule('monitoring', 'objective-without-result', 'warning', 'An objective is past its due date and no measurement records whether it was met.',
+        'Add a measurement with objective <name>, measured <date>, value "..." and met yes/no (ISO/IEC 42001 6.2, 9.1).'),
+    missedTargetWithoutAction: rule('monitoring', 'missed-target-without-action', 'warning', 'A measurement missed its target and no nonconformity deals with it.',
+        'Raise a nonconformity with source monitoring <measurement>, or correct the measurement (ISO/IEC 42001 9.1, 10.2).'),
+    // audit
+    auditProgrammeIncomplete: rule('audit', 'audit-programme-incomplete', 'warning', 'The audits of the programme\'s current cycle leave clauses or applicable controls unaudited.',
+        'Add the missing clauses and controls to the scope of an audit planned within the cycle (ISO/IEC 42001 9.2.2).'),
+    auditorNotIndependent: rule('audit', 'auditor-not-independent', 'error', 'An auditor audits their own work.',
+        'Choose an auditor who is not audited and owns nothing in the audit\'s scope (ISO/IEC 42001 9.2.2: objectivity and impartiality).'),
+    findingWithoutNonconformity: rule('audit', 'finding-without-nonconformity', 'error', 'A nonconformity found by an audit has no nonconformity record.',
+        'Declare a nonconformity with source audit <audit> and link it from the finding: nonconformity <name> (ISO/IEC 42001 10.2).'),
+    // improvement
+    actionOverdue: rule('improvement', 'action-overdue', 'warning', 'A corrective or review action is past its due date and not done.',
+        'Finish it and record done <date>, or agree a new due date.'),
+    nonconformityWithoutRootCause: rule('improvement', 'nonconformity-without-root-cause', 'error', 'A closed nonconformity records no root cause.',
+        'Add root-cause "..." saying why it happened (ISO/IEC 42001 10.2).'),
+    nonconformityWithoutEffectivenessReview: rule('improvement', 'nonconformity-without-effectiveness-review', 'error', 'A closed nonconformity records no review of the corrective actions\' effectiveness.',
+        'Add effectiveness reviewed <date> by <person> "..." (ISO/IEC 42001 10.2).'),
+    nonconformityOpenTooLong: rule('improvement', 'nonconformity-open-too-long', 'warning', 'A nonconformity is open longer than the organisation allows.',
+        'Close it (closed <date>) or escalate it; the limit is nonconformities close within <duration> in the organisation.'),
+    // management-review
+    managementReviewOverdue: rule('management-review', 'management-review-overdue', 'warning', 'No management review was held within the organisation\'s declared interval.',
+        'Hold the management review and record it: management-review <name> "..." { held <date> ... } (ISO/IEC 42001 9.3).'),
+    managementReviewInputsIncomplete: rule('management-review', 'management-review-inputs-incomplete', 'warning', 'A management review did not consider every input the standard lists.',
+        'Add the missing inputs, or consider them at the next review (ISO/IEC 42001 9.3.2).'),
+    reviewActionNotFollowedUp: rule('management-review', 'review-action-not-followed-up', 'warning', 'An action of an earlier management review is still open although a later review was held.',
+        'Record done <date> for the action, or carry it over into the later review\'s actions.'),
+    // documented-information
+    documentedInformationMissing: rule('documented-information', 'documented-information-missing', 'warning', 'Clauses that require documented information have nothing in the workspace that provides it.',
+        'Declare what each listed clause calls for (the message names the declaration), or link evidence with supports <clause>.')
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleKey = keyof typeof RULES;

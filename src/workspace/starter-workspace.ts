@@ -3,8 +3,9 @@
  * can grow. It has an organisation, one person, the AI policy and its evidence, one AI system
  * with one risk, and a statement of applicability that lists every Annex A control of the
  * catalog: the two policy controls decided, the rest `undecided`, so the status bar and the
- * Problems panel show what is left to decide. A.2.3 is implemented without evidence on purpose:
- * the walkthrough fixes it with a quick fix.
+ * Problems panel show what is left to decide, and `aims/documented-information-missing` lists
+ * the clauses still to document. A.2.3 is implemented without evidence on purpose: the
+ * walkthrough fixes it with a quick fix.
  */
 import { catalog } from '../catalog/catalog.js';
 
@@ -60,6 +61,7 @@ risk wrong-answers "The assistant gives wrong answers with confidence" {
     treatment mitigate with A.6.2.4
     residual likelihood 2 impact 3
     owner ai-lead
+    assessed ${today} by ai-lead
     review ${nextYear}
 }
 `,
@@ -67,13 +69,14 @@ risk wrong-answers "The assistant gives wrong answers with confidence" {
 // Decide each undecided control: applicable (with status, owner and evidence), or
 // excluded because "...".
 soa {
-    control A.2.2 applicable {
+    approved ${today} by ai-lead version "1"
+    control A.2.2 applicable because "The AI policy is the basis of the AI management system." {
         status implemented
         owner ai-lead
         evidence ev-ai-policy
     }
     // Implemented, but nothing shows it yet: use the quick fix (Ctrl+.) to link evidence.
-    control A.2.3 applicable {
+    control A.2.3 applicable because "The AI policy has to fit the organisation's other policies." {
         status implemented
         owner ai-lead
     }

@@ -32,11 +32,11 @@ describe('workspace discovery: the root for the paths given', () => {
         const repo = scratch();
         repo.addExamples('.', { config: false });
         const run = runAims(['validate', 'soa.aims', ...TODAY], { cwd: repo.root });
-        // The other eight files are loaded, so soa.aims has no unresolved names: one warning, as in the README.
+        // The other twelve files are loaded, so soa.aims has no unresolved names: one warning, as in the README.
         expect(findingLines(run.stdout)).toEqual([
-            'soa.aims:38:16 warning aims/implemented-without-evidence A.3.3 is implemented but links no evidence: add evidence <name> to show that it works.'
+            'soa.aims:40:16 warning aims/implemented-without-evidence A.3.3 is implemented but links no evidence: add evidence <name> to show that it works. Evidence that lists A.3.3 under supports counts too.'
         ]);
-        expect(summary(run.stdout)).toBe('0 errors, 1 warning in 1 of 9 files; workspace . (git repository)');
+        expect(summary(run.stdout)).toBe('0 errors, 1 warning in 1 of 13 files; workspace . (git repository)');
         expect(run.code).toBe(0);
     });
 
@@ -46,7 +46,7 @@ describe('workspace discovery: the root for the paths given', () => {
         repo.write('other/stray.aims', 'person amira-haddad "A second Amira" {}\n');
         const run = runAims(['validate', 'aims/soa.aims', ...TODAY], { cwd: repo.root });
         // other/ is outside the workspace, so its duplicate person does not count.
-        expect(summary(run.stdout)).toBe('0 errors, 1 warning in 1 of 9 files; workspace aims (aims.config.json)');
+        expect(summary(run.stdout)).toBe('0 errors, 1 warning in 1 of 13 files; workspace aims (aims.config.json)');
     });
 
     it('uses the common folder of the paths outside a repository', () => {
@@ -55,7 +55,7 @@ describe('workspace discovery: the root for the paths given', () => {
             mkdirSync(join(folder, 'people'));
             mkdirSync(join(folder, 'risks'));
             writeFileSync(join(folder, 'people', 'people.aims'), 'person alice "Alice Brennan" {}\n');
-            writeFileSync(join(folder, 'risks', 'risks.aims'), 'risk r1 "Unfair declines" { owner alice treatment accept accepted by alice on 2026-03-01 }\n');
+            writeFileSync(join(folder, 'risks', 'risks.aims'), 'risk r1 "Unfair declines" { owner alice inherent likelihood 2 impact 2 treatment accept accepted by alice on 2026-03-01 assessed 2026-03-01 }\n');
             const run = runAims(['validate', 'people/people.aims', 'risks/risks.aims', ...TODAY], { cwd: folder });
             expect(run.stdout).toBe('0 errors, 0 warnings in 2 files; workspace . (folder of the paths)\n');
             // One file alone is its own workspace: the other folder is not searched.
@@ -101,7 +101,7 @@ describe('workspace discovery: changed files give the findings of a whole-worksp
         // The renamed person leaves unresolved references in files that did not change: not reported here.
         expect(findingLines(whole.stdout).some(line => !changed.some(file => line.startsWith(`${file}:`)))).toBe(true);
         expect(selected.stderr).toBe('aims: README.md: not an .aims file, skipped\n');
-        expect(summary(selected.stdout)).toMatch(/ in 3 of 9 files; workspace aims \(aims\.config\.json\)$/);
+        expect(summary(selected.stdout)).toMatch(/ in 3 of 13 files; workspace aims \(aims\.config\.json\)$/);
         expect(selected.code).toBe(whole.code);
     });
 
@@ -149,7 +149,7 @@ describe('aims.config.json in the CLI', () => {
         repo.write('aims/scratch.aims', 'risk half-written "Half" {');
         const run = runAims(['validate', 'aims', ...TODAY], { cwd: repo.root });
         expect(run.stdout).not.toContain('syntax-error');
-        expect(summary(run.stdout)).toBe('0 errors, 5 warnings in 9 files; workspace aims (aims.config.json)');
+        expect(summary(run.stdout)).toBe('0 errors, 8 warnings in 13 files; workspace aims (aims.config.json)');
     });
 
     it('refuses a config with mistakes, naming the file and every problem, and validates nothing', () => {

@@ -18,7 +18,10 @@ const INTENDED = [
     { file: 'evidence.aims', code: 'aims/evidence-path-missing', subject: 'evidence/training/oversight-training-2026.csv' },
     { file: 'policies.aims', code: 'aims/review-overdue', subject: 'genai-use' },
     { file: 'risks.aims', code: 'aims/review-overdue', subject: 'automation-bias' },
-    { file: 'soa.aims', code: 'aims/implemented-without-evidence', subject: 'A.3.3' }
+    { file: 'soa.aims', code: 'aims/implemented-without-evidence', subject: 'A.3.3' },
+    { file: 'audits.aims', code: 'aims/action-overdue', subject: 'nc-assistant-wrong-figures' },
+    { file: 'competence.aims', code: 'aims/training-expired', subject: 'elif-validation' },
+    { file: 'monitoring.aims', code: 'aims/missed-target-without-action', subject: 'ai-literacy-2026-11' }
 ];
 
 function aimsFiles(): Record<string, string> {
@@ -35,8 +38,8 @@ describe('the example workspace (Northwind Lending)', () => {
 
     it('is split by concern over the files the README lists', () => {
         expect(Object.keys(ws.documents).sort()).toEqual([
-            'data.aims', 'evidence.aims', 'impact-assessments.aims', 'organisation.aims', 'people.aims',
-            'policies.aims', 'risks.aims', 'soa.aims', 'systems.aims'
+            'audits.aims', 'competence.aims', 'data.aims', 'evidence.aims', 'impact-assessments.aims', 'management-review.aims',
+            'monitoring.aims', 'organisation.aims', 'people.aims', 'policies.aims', 'risks.aims', 'soa.aims', 'systems.aims'
         ]);
     });
 
@@ -71,6 +74,20 @@ describe('the example workspace (Northwind Lending)', () => {
         expect(highRisk.map(system => [system.name, system.annexIII?.ref?.name])).toEqual([['credit-scoring', '5']]);
         expect(model.assessmentsFor(highRisk[0]).map(ia => ia.name)).toEqual(['ia-credit-scoring']);
         expect(highRisk[0].oversight).toContain('credit risk officer');
+    });
+
+    it('keeps the check and act records an auditor asks for: audits, nonconformities, a management review', () => {
+        const model = ws.services.aims.Model;
+        expect(model.all('AuditProgramme').map(p => p.name)).toEqual(['internal-audit']);
+        expect(model.all('Audit').filter(a => a.conducted).map(a => a.name)).toEqual(['ia-2026-a3', 'ia-2026-q3']);
+        const nonconformities = model.all('Nonconformity');
+        expect(nonconformities.map(nc => [nc.name, nc.closed !== undefined, nc.effectivenessReviewed !== undefined])).toEqual([
+            ['nc-drift-thresholds', true, true], ['nc-assistant-wrong-figures', false, false]
+        ]);
+        expect(model.all('ManagementReview').map(r => r.held)).toEqual(['2025-10-15', '2026-09-24']);
+        expect(model.all('Training').length).toBeGreaterThanOrEqual(5);
+        expect(model.all('Measurement').length).toBeGreaterThanOrEqual(3);
+        expect(ws.all.filter(d => String(d.code) === 'aims/documented-information-missing')).toEqual([]);
     });
 
     it('matches the table of intended findings in the README', () => {

@@ -74,7 +74,7 @@ describe('aims.config.json in the language server', () => {
         const expected = cli.diagnostics.map(d => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code}`).sort();
         expect(expected).toContain('policies.aims:22:5 error aims/review-overdue');
         expect(expected.some(key => key.endsWith('aims/evidence-expiring'))).toBe(false);
-        await until(() => latest.size === 9 && keysOf(latest).join('\n') === expected.join('\n'), 'the CLI\'s findings');
+        await until(() => latest.size === 13 && keysOf(latest).join('\n') === expected.join('\n'), 'the CLI\'s findings');
         expect(keysOf(latest)).toEqual(expected);
     });
 

@@ -235,7 +235,7 @@ describe('report data: realistic fixture', () => {
         expect(data.organisation).toMatchObject({ id: 'harbour', title: 'Harbour Health Insurance DAC', roles: ['provider', 'customer'] });
         expect(data.summary).toMatchObject({
             annexATotal: 38, decided: 37, applicable: 35, implemented: 28, excluded: 2, undecided: 1, missing: 0,
-            organisationControls: 2, systems: 3, highRiskSystems: 1, risks: 5, evidence: 8, evidenceExpired: 1, evidenceExpiring: 1
+            organisationControls: 2, systems: 3, highRiskSystems: 1, risks: 5, evidence: 9, evidenceExpired: 1, evidenceExpiring: 1
         });
         expect(data.findings.filter(f => f.severity === 'error').map(f => f.code)).toEqual(['aims/evidence-expired']);
     });

@@ -100,7 +100,7 @@ describe('workspace-level findings follow edits of other files', () => {
         const organisation = (max: number) => `organisation acme "Acme" { scope "AI systems." likelihood scale 1 to ${max} }\n`;
         const ws = await workspace({
             'organisation.aims': organisation(5),
-            'risks.aims': 'person alice "Alice"\nrisk r-bias "Unfair declines" { inherent likelihood 4 impact 4 treatment avoid owner alice }\n'
+            'risks.aims': 'person alice "Alice"\nrisk r-bias "Unfair declines" { inherent likelihood 4 impact 4 treatment avoid owner alice assessed 2026-01-10 }\n'
         });
         expect(codesOf(ws, 'risks.aims')).toEqual([]);
         await edit(ws, 'organisation.aims', organisation(3));

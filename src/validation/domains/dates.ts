@@ -13,10 +13,23 @@ import { report, type CheckContext, type DomainChecks } from '../check-kit.js';
 const DATE_PROPERTIES: Record<string, readonly string[]> = {
     Policy: ['approved', 'nextReview'],
     Objective: ['due'],
-    Risk: ['acceptedOn', 'nextReview'],
+    Risk: ['acceptedOn', 'assessed', 'nextReview'],
     ImpactAssessment: ['assessed', 'nextReview'],
-    Evidence: ['collected', 'expires']
+    Evidence: ['collected', 'expires'],
+    StatementOfApplicability: ['approved'],
+    Training: ['completed', 'expires'],
+    Measurement: ['measured'],
+    AuditProgramme: ['starts'],
+    Audit: ['planned', 'conducted', 'conductedUntil'],
+    Nonconformity: ['raised', 'closed', 'effectivenessReviewed'],
+    ManagementReview: ['held', 'planned'],
+    // Nested records
+    ReviewRecord: ['date'],
+    Action: ['due', 'done']
 };
+
+/** Properties holding nested records whose dates are checked too. */
+const NESTED_RECORDS = ['reviews', 'actions'] as const;
 
 export function dates(context: CheckContext): DomainChecks {
     const review = (node: Policy | Risk | ImpactAssessment, accept: ValidationAcceptor) => {
@@ -37,6 +50,12 @@ function datesMustBeCalendarDates(model: Model, accept: ValidationAcceptor): voi
     for (const element of model.elements) {
         if (element.$type !== 'Catalog') {
             checkDates(element, accept);
+            for (const property of NESTED_RECORDS) {
+                const records = (element as unknown as Record<string, unknown>)[property];
+                if (Array.isArray(records)) {
+                    records.forEach(record => checkDates(record as AstNode, accept));
+                }
+            }
         }
     }
 }

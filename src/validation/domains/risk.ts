@@ -3,7 +3,7 @@
  * mitigated risk, an acceptor for every accepted one, and no excluded control as a treatment.
  */
 import type { ValidationAcceptor } from 'langium';
-import type { Organisation, Rating, Risk } from '../../language/generated/ast.js';
+import { isPerson, isTeam, type Organisation, type Rating, type Risk } from '../../language/generated/ast.js';
 import { RULES } from '../rules.js';
 import { report, where, type CheckContext, type DomainChecks, type WorkspaceFinding } from '../check-kit.js';
 
@@ -11,9 +11,11 @@ export function risk(context: CheckContext): DomainChecks {
     return {
         fast: {
             Organisation: [scalesMustRunUpwards],
-            Risk: [residualMustNotExceedInherent, riskShouldHaveTreatment]
+            Risk: [residualMustNotExceedInherent, riskShouldHaveTreatment, riskShouldBeRated, riskShouldBeAssessed]
         },
         workspace: [
+            () => riskShouldBeWithinAcceptance(context),
+            () => systemShouldHaveRisks(context),
             () => treatmentsMustUseApplicableControls(context),
             // Ratings against the scales are a workspace check: the scales live in the organisation's file.
             () => ratingsMustBeWithinScales(context)
@@ -43,6 +45,76 @@ function riskShouldHaveTreatment(risk: Risk, accept: ValidationAcceptor): void {
     } else if (risk.treatment === 'accept' && !risk.acceptor) {
         report(accept, RULES.acceptWithoutAcceptor, `Risk '${risk.name}' is accepted, but nobody is named as accepting it: add accepted by <person> on <date>.`, { node: risk, property: 'treatment' });
     }
+}
+
+function riskShouldBeRated(risk: Risk, accept: ValidationAcceptor): void {
+    if (!risk.inherent) {
+        report(accept, RULES.riskWithoutRating, `Risk '${risk.name}' has no rating: add inherent likelihood <n> impact <n> on the organisation's scales (ISO/IEC 42001 6.1.2).`, { node: risk, property: 'name' });
+    } else if (!risk.residual && (risk.treatment === 'mitigate' || risk.treatment === 'transfer')) {
+        report(accept, RULES.riskWithoutRating, `Risk '${risk.name}' is treated (${risk.treatment}) but has no residual rating: add residual likelihood <n> impact <n> for the risk after treatment.`, { node: risk, property: 'treatment' });
+    }
+}
+
+function riskShouldBeAssessed(risk: Risk, accept: ValidationAcceptor): void {
+    if (!risk.assessed) {
+        report(accept, RULES.riskNotAssessed, `Risk '${risk.name}' does not say when it was assessed: add assessed <date> by <person> (ISO/IEC 42001 6.1.2, 8.2).`, { node: risk, property: 'name' });
+    }
+}
+
+/**
+ * 6.1.1: with an acceptance threshold declared, a risk rated above it (after treatment, if
+ * rated so) needs more treatment or an acceptance by someone with the authority.
+ */
+function riskShouldBeWithinAcceptance({ model }: CheckContext): WorkspaceFinding[] {
+    const organisation = model.organisation();
+    const threshold = organisation?.riskAcceptance;
+    if (!organisation || threshold === undefined) {
+        return [];
+    }
+    const authority = new Set(organisation.acceptanceAuthority.map(ref => ref.ref).filter(a => a !== undefined));
+    const authorised = (risk: Risk): boolean => {
+        const acceptor = risk.acceptor?.ref;
+        if (!acceptor || authority.size === 0) {
+            return acceptor !== undefined;
+        }
+        return authority.has(acceptor) || [...authority].some(a => isTeam(a) && isPerson(acceptor)
+            && (a.lead?.ref === acceptor || a.members.some(m => m.ref === acceptor) || acceptor.team?.ref === a));
+    };
+    const who = organisation.acceptanceAuthority.map(ref => ref.$refText).join(', ');
+    const findings: WorkspaceFinding[] = [];
+    for (const risk of model.all('Risk')) {
+        if (risk.acceptor?.ref && authority.size > 0 && !authorised(risk)) {
+            findings.push({
+                rule: RULES.acceptorWithoutAuthority, node: risk, property: 'acceptor',
+                message: `Risk '${risk.name}' is accepted by ${risk.acceptor.$refText}, but the organisation lets only ${who} accept risks (${where(organisation)}): have one of them accept it, or add ${risk.acceptor.$refText} to accept risks up to ${threshold} by ...`
+            });
+        }
+        const rating = risk.residual ?? risk.inherent;
+        if (!rating || score(rating) <= threshold || authorised(risk)) {
+            continue;
+        }
+        const which = risk.residual ? 'residual' : 'inherent';
+        findings.push({
+            rule: RULES.riskAboveAcceptance, node: risk, property: which,
+            message: `Risk '${risk.name}' has ${which === 'inherent' ? 'an' : 'a'} ${which} rating of ${score(rating)} (${rating.likelihood} x ${rating.impact}), above the organisation's acceptance threshold of ${threshold}: treat it further, or record accepted by <person> on <date>${who ? ` by one of ${who}` : ''}.`
+        });
+    }
+    return findings;
+}
+
+/** Every AI system in scope has its risks assessed (6.1.2): a system no risk names is a gap. */
+function systemShouldHaveRisks({ model }: CheckContext): WorkspaceFinding[] {
+    if (!model.organisation()) {
+        // Loose files are not a whole AIMS yet: the risk register may simply live elsewhere.
+        return [];
+    }
+    const named = new Set(model.all('Risk').flatMap(risk => risk.systems.map(ref => ref.ref)));
+    return model.all('AiSystem')
+        .filter(system => !named.has(system))
+        .map(system => ({
+            rule: RULES.systemWithoutRisk, node: system, property: 'name',
+            message: `No risk names the AI system '${system.name}': assess its risks and list it under systems in each risk that concerns it (ISO/IEC 42001 6.1.2, 8.2).`
+        }));
 }
 
 function treatmentsMustUseApplicableControls({ model }: CheckContext): WorkspaceFinding[] {

@@ -12,11 +12,16 @@ import { report, where, type CheckContext, type DomainChecks, type WorkspaceFind
 export function soa(context: CheckContext): DomainChecks {
     return {
         fast: {
-            ControlApplication: [exclusionMustBeJustified, entryShouldBeDecided, implementedControlShouldHaveEvidence]
+            ControlApplication: [exclusionMustBeJustified, entryShouldBeDecided]
         },
         workspace: [
             () => soaMustCoverAnnexA(context),
-            () => controlMustHaveOneEntry(context)
+            () => controlMustHaveOneEntry(context),
+            // Evidence may be linked from the evidence's side (`supports`), often in another file.
+            () => implementedControlShouldHaveEvidence(context),
+            () => inclusionShouldBeJustified(context),
+            () => exclusionShouldBePlausible(context),
+            () => soaShouldBeApproved(context)
         ]
     };
 }
@@ -35,11 +40,85 @@ function entryShouldBeDecided(entry: ControlApplication, accept: ValidationAccep
     }
 }
 
-function implementedControlShouldHaveEvidence(entry: ControlApplication, accept: ValidationAcceptor): void {
-    if (entry.decision === 'applicable' && entry.status === 'implemented' && entry.evidence.length === 0) {
+/** Counts the control's evidence as AimsModel.evidenceFor does: linked here or `supports` there. */
+function implementedControlShouldHaveEvidence({ model }: CheckContext): WorkspaceFinding[] {
+    return model.soaEntries()
+        .filter(entry => entry.decision === 'applicable' && entry.status === 'implemented' && entry.evidence.length === 0
+            && model.evidenceFor(controlIdOf(entry)).length === 0)
+        .map(entry => {
+            const id = controlIdOf(entry);
+            return {
+                rule: RULES.implementedWithoutEvidence, node: entry, property: 'status', data: { control: id },
+                message: `${id} is implemented but links no evidence: add evidence <name> to show that it works. Evidence that lists ${id} under supports counts too.`
+            };
+        });
+}
+
+/** 6.1.3 asks why each control is included: a reason of its own, or a risk it treats. */
+function inclusionShouldBeJustified({ model }: CheckContext): WorkspaceFinding[] {
+    return model.soaEntries()
+        .filter(entry => entry.decision === 'applicable' && !entry.justification?.trim() && entry.risks.length === 0
+            && model.risksTreatedBy(controlIdOf(entry)).length === 0)
+        .map(entry => ({
+            rule: RULES.inclusionWithoutJustification, node: entry, keyword: 'applicable', data: { control: controlIdOf(entry) },
+            message: `${controlIdOf(entry)} is applicable, but nothing says why: add because "..." after applicable, or name a risk it treats.`
+        }));
+}
+
+/** Reasons that tell an auditor nothing. */
+const EMPTY_REASONS = new Set(['', 'n/a', 'na', 'none', 'not needed', 'not applicable', 'not relevant', 'no need', 'tbd', 'todo', '-', '--']);
+
+/** Excluded controls that other declarations make hard to exclude: what an auditor would ask. */
+function exclusionShouldBePlausible({ model }: CheckContext): WorkspaceFinding[] {
+    const suppliers = model.all('Supplier');
+    const highRisk = model.all('AiSystem').filter(system => system.euCategory === 'high');
+    const policies = model.all('Policy');
+    const findings: WorkspaceFinding[] = [];
+    for (const entry of model.soaEntries()) {
+        if (entry.decision !== 'excluded' || !entry.justification?.trim()) {
+            continue;
+        }
         const id = controlIdOf(entry);
-        report(accept, RULES.implementedWithoutEvidence, `${id} is implemented but links no evidence: add evidence <name> to show that it works.`, { node: entry, property: 'status', data: { control: id } });
+        const reasons: string[] = [];
+        if (id === 'A.10.3' && suppliers.length > 0) {
+            reasons.push(`the workspace declares ${names(suppliers)} as supplier${suppliers.length === 1 ? '' : 's'}, and A.10.3 is about how suppliers' AI contributions are managed`);
+        }
+        if (['A.5.2', 'A.5.3', 'A.5.4', 'A.5.5'].includes(id) && highRisk.length > 0) {
+            reasons.push(`${names(highRisk)} ${highRisk.length === 1 ? 'is a' : 'are'} high-risk system${highRisk.length === 1 ? '' : 's'} under the EU AI Act, whose impacts must be assessed`);
+        }
+        if (id === 'A.2.2' && policies.length > 0) {
+            reasons.push(`the workspace declares ${names(policies)} as polic${policies.length === 1 ? 'y' : 'ies'}, so an AI policy exists`);
+        }
+        const reason = entry.justification.trim().toLowerCase().replace(/[.!]+$/, '');
+        if (EMPTY_REASONS.has(reason) || reason.split(/\s+/).length < 3) {
+            reasons.push(`the reason "${entry.justification.trim()}" does not say why the control does not apply`);
+        }
+        if (reasons.length > 0) {
+            findings.push({
+                rule: RULES.implausibleExclusion, node: entry, property: 'justification', data: { control: id },
+                message: `${id} is excluded, but ${reasons.join('; and ')}. Make it applicable, or give a justification that answers this.`
+            });
+        }
     }
+    return findings;
+}
+
+function names(elements: ReadonlyArray<{ name: string }>): string {
+    const shown = elements.slice(0, 3).map(e => `'${e.name}'`).join(', ');
+    return elements.length > 3 ? `${shown} and ${elements.length - 3} more` : shown;
+}
+
+/** 6.1.3: the statement of applicability is approved; one approval anywhere in its blocks counts. */
+function soaShouldBeApproved({ model }: CheckContext): WorkspaceFinding[] {
+    const blocks = model.all('StatementOfApplicability');
+    // Approval is a matter of the whole AIMS: loose SoA files (no organisation) are not checked.
+    if (blocks.length === 0 || !model.organisation() || blocks.some(soa => soa.approved)) {
+        return [];
+    }
+    return [{
+        rule: RULES.soaNotApproved, node: blocks[0], keyword: 'soa',
+        message: 'The statement of applicability records no approval: add approved <date> by <person> version "..." to it, as approved by top management or the AI board.'
+    }];
 }
 
 function soaMustCoverAnnexA({ model }: CheckContext): WorkspaceFinding[] {
