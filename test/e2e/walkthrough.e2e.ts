@@ -85,7 +85,7 @@ describe('walkthrough: from an empty folder to a validated workspace and a repor
         await action.waitFor(WAIT);
         await action.click();
         await page.keyboard.press('Control+S');
-        await expect.poll(() => readFileSync(join(server!.folder, 'soa.aims'), 'utf8'), { timeout: 30_000 }).toMatch(/control A\.2\.3 applicable \{[^}]*evidence ev-a-2-3/);
+        await expect.poll(() => readFileSync(join(server!.folder, 'soa.aims'), 'utf8'), { timeout: 30_000 }).toMatch(/control A\.2\.3 applicable[^{]*\{[^}]*evidence ev-a-2-3/);
         await row.waitFor({ ...WAIT, state: 'detached' });
         await act.screenshot('walkthrough-3-after-quick-fix');
     });
