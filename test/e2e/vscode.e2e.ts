@@ -215,7 +215,7 @@ describe('VS Code extension in code-server', () => {
         await action.click();
         await page.keyboard.press('Control+S');
         const file = join(server!.folder, 'soa.aims');
-        await expect.poll(() => readFileSync(file, 'utf8'), { timeout: 30_000 }).toMatch(/control A\.3\.3 applicable \{[^}]*evidence ev-a-3-3/);
+        await expect.poll(() => readFileSync(file, 'utf8'), { timeout: 30_000 }).toMatch(/control A\.3\.3 applicable[^{]*\{[^}]*evidence ev-a-3-3/);
         expect(readFileSync(file, 'utf8')).toMatch(/evidence ev-a-3-3 "Evidence for A\.3\.3 Reporting of concerns" \{/);
         await row.waitFor({ ...WAIT, state: 'detached' });
         await screenshot('08-after-quick-fix');
