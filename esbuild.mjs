@@ -1,7 +1,9 @@
 // Bundles the CLI, the language server and the VS Code client into out/ as CommonJS
-// (`.cjs`, since the package is an ES module). `--minify` for the .vsix, `--watch` while editing.
+// (`.cjs`, since the package is an ES module), and the language server once more as a web
+// worker (out/web/language-server.js). `--minify` for the .vsix, `--watch` while editing.
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
+import { nodeStubs } from './esbuild-browser-stubs.mjs';
 
 const minify = process.argv.includes('--minify');
 const watch = process.argv.includes('--watch');
@@ -32,6 +34,23 @@ const contexts = await Promise.all(entries.map(entry => esbuild.context({
     define: { 'import.meta.url': 'importMetaUrl' },
     inject: ['./esbuild-import-meta.mjs']
 })));
+
+// The same server as a web worker (language-server/browser.ts): one IIFE, Node modules stubbed.
+if (existsSync('language-server/browser.ts')) {
+    contexts.push(await esbuild.context({
+        entryPoints: ['language-server/browser.ts'],
+        outfile: 'out/web/language-server.js',
+        bundle: true,
+        platform: 'browser',
+        format: 'iife',
+        target: 'es2022',
+        sourcemap: !minify,
+        minify,
+        logLevel: 'warning',
+        plugins: [nodeStubs],
+        define: { 'import.meta.url': '"about:worker"' }
+    }));
+}
 
 if (watch) {
     await Promise.all(contexts.map(c => c.watch()));

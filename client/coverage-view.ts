@@ -1,11 +1,13 @@
 /**
  * The coverage commands: a searchable list of the 38 Annex A controls (or the 72 NIST AI RMF
  * subcategories) grouped by what still needs doing, most urgent first. Picking one jumps to its
- * SoA entry, or to the catalog page when there is no entry. A title button renders the same list
+ * SoA entry, or to the catalog page when there is no entry. An implemented control without
+ * evidence carries a warning icon. A title button renders the same list
  * as a Markdown table in a read-only preview, for audit notes and management reviews.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import type { MarkdownPages } from './markdown-pages.js';
 import {
     NIST_COVERAGE_REQUEST, SOA_COVERAGE_REQUEST,
     type CoverageLocation, type NistCoverageResult, type NistState, type NistSubcategoryRow,
@@ -37,20 +39,8 @@ const NIST_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('g
 const SOA_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('checklist'), tooltip: 'Show Statement of Applicability coverage' };
 const MARKDOWN_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('markdown'), tooltip: 'Open as Markdown' };
 
-/** Read-only Markdown pages (`aims-coverage:/…`), so a rendered table never asks to be saved. */
-export const COVERAGE_SCHEME = 'aims-coverage';
-
-export class CoverageView implements vscode.TextDocumentContentProvider, vscode.Disposable {
-    private readonly pages = new Map<string, string>();
-    private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-    readonly onDidChange = this.changed.event;
-    private readonly registration = vscode.workspace.registerTextDocumentContentProvider(COVERAGE_SCHEME, this);
-
-    constructor(private readonly client: Client) {}
-
-    provideTextDocumentContent(uri: vscode.Uri): string {
-        return this.pages.get(uri.path) ?? '';
-    }
+export class CoverageView {
+    constructor(private readonly client: Client, private readonly pages: MarkdownPages) {}
 
     async showSoaCoverage(): Promise<void> {
         const coverage = await request<SoaCoverageResult>(this.client, SOA_COVERAGE_REQUEST);
@@ -58,7 +48,7 @@ export class CoverageView implements vscode.TextDocumentContentProvider, vscode.
         const title = `SoA coverage: ${coverage.decided}/${coverage.total} decided · ${coverage.implemented} implemented · `
             + `${coverage.missing.length} missing · ${coverage.undecided} undecided`;
         const items = grouped(SOA_GROUPS, coverage.controls, (group, control): LocatedItem => ({
-            label: `$(${group.icon}) ${control.id}`,
+            label: `$(${lacksEvidence(control) ? 'warning' : group.icon}) ${control.id}`,
             description: control.title,
             detail: soaDetail(control),
             location: control.entry ?? control.definition
@@ -82,21 +72,8 @@ export class CoverageView implements vscode.TextDocumentContentProvider, vscode.
             button === SOA_BUTTON ? this.showSoaCoverage() : this.openMarkdown('NIST AI RMF coverage.md', nistMarkdown(coverage)));
     }
 
-    private async openMarkdown(name: string, content: string): Promise<void> {
-        const uri = vscode.Uri.from({ scheme: COVERAGE_SCHEME, path: `/${name}` });
-        this.pages.set(uri.path, content);
-        this.changed.fire(uri);
-        try {
-            await vscode.commands.executeCommand('markdown.showPreview', uri);
-        } catch {
-            // Without the built-in Markdown extension, show the source.
-            await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
-        }
-    }
-
-    dispose(): void {
-        this.registration.dispose();
-        this.changed.dispose();
+    private openMarkdown(name: string, content: string): Promise<void> {
+        return this.pages.open(name, content);
     }
 }
 
@@ -153,8 +130,14 @@ function soaDetail(control: SoaControlCoverage): string {
         case 'missing': return 'No SoA entry: decide applicable, excluded with a reason, or undecided';
         case 'undecided': return `Undecided${who}`;
         case 'excluded': return control.justification ? `Excluded because "${control.justification}"` : 'Excluded without a justification';
-        default: return `Applicable · ${control.state === 'applicable' ? 'no status' : control.state}${who} · ${plural(control.evidence, 'evidence item')}`;
+        default: return `Applicable · ${control.state === 'applicable' ? 'no status' : control.state}${who} · `
+            + (lacksEvidence(control) ? 'no evidence: link evidence that shows it works' : plural(control.evidence, 'evidence item'));
     }
+}
+
+/** Implemented, yet nothing shows that it works: what aims/implemented-without-evidence reports. */
+function lacksEvidence(control: SoaControlCoverage): boolean {
+    return control.state === 'implemented' && control.evidence === 0;
 }
 
 function nistDetail(row: NistSubcategoryRow): string {

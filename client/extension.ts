@@ -1,7 +1,9 @@
 /**
  * The VS Code extension: starts the AIMS language server (out/language-server/main.cjs) over IPC
- * and adds what LSP has no words for: the SoA status bar item, the coverage commands and the
- * report webview.
+ * and adds what LSP has no words for: the SoA status bar item, the coverage commands, the
+ * report webview, the rule pages that diagnostics link to and the `aims: validate` task.
+ * In an untrusted workspace the server runs without git and file-system checks until the user
+ * trusts it.
  * Everything it shows comes from the server, so the editor never disagrees with the CLI.
  */
 import * as vscode from 'vscode';
@@ -9,6 +11,11 @@ import { LanguageClient, State, TransportKind, type LanguageClientOptions, type 
 import { SoaStatusItem } from './soa-status.js';
 import { CoverageView } from './coverage-view.js';
 import { ReportPanel } from './report-panel.js';
+import { MarkdownPages } from './markdown-pages.js';
+import { registerRulePages, rulesDocumentationUri } from './rule-pages.js';
+import { registerValidateTask } from './validate-task.js';
+import { registerNewWorkspace } from './new-workspace.js';
+import type { AimsInitializationOptions } from '../src/lsp/aims-initialization-options.js';
 
 /**
  * The built-in catalogs (`aims-catalog:/annex-a.aims` ...) exist only inside the server. It
@@ -22,6 +29,8 @@ let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
     const serverModule = context.asAbsolutePath('out/language-server/main.cjs');
+    const aimsFileEvents = vscode.workspace.createFileSystemWatcher('**/*.aims');
+    context.subscriptions.push(aimsFileEvents);
     const serverOptions: ServerOptions = {
         run: { module: serverModule, transport: TransportKind.ipc },
         debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
@@ -31,18 +40,37 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         documentSelector: ['file', 'untitled', CATALOG_SCHEME].map(scheme => ({ scheme, language: 'aims' })),
         synchronize: {
             configurationSection: 'aims',
-            fileEvents: vscode.workspace.createFileSystemWatcher('**/*.aims')
+            fileEvents: aimsFileEvents
         },
-        outputChannelName: 'AIMS Language Server'
+        outputChannelName: 'AIMS Language Server',
+        // Read once at start; trusting the workspace restarts the server (below).
+        initializationOptions: {
+            trusted: vscode.workspace.isTrusted,
+            rulesDocumentation: rulesDocumentationUri(context)
+        } satisfies AimsInitializationOptions
     };
     client = new LanguageClient('aims', 'AIMS Language Server', serverOptions, clientOptions);
     const current = () => client;
 
+    // The AIMS commands show in the palette only where .aims files are (the walkthrough and
+    // "New Workspace" can activate the extension in an empty folder).
+    const aimsFiles = vscode.workspace.createFileSystemWatcher('**/*.aims');
+    const markWorkspace = async () => {
+        const found = (await vscode.workspace.findFiles('**/*.aims', '**/node_modules/**', 1)).length > 0;
+        await vscode.commands.executeCommand('setContext', 'aims.workspace', found);
+    };
+    void markWorkspace();
+    context.subscriptions.push(aimsFiles, aimsFiles.onDidCreate(markWorkspace), aimsFiles.onDidDelete(markWorkspace));
+
     const status = new SoaStatusItem(current);
-    const coverage = new CoverageView(current);
+    const pages = new MarkdownPages();
+    const coverage = new CoverageView(current, pages);
     context.subscriptions.push(
         status,
-        coverage,
+        pages,
+        registerRulePages(pages),
+        registerValidateTask(context),
+        registerNewWorkspace(),
         vscode.commands.registerCommand('aims.showSoaCoverage', () => coverage.showSoaCoverage()),
         vscode.commands.registerCommand('aims.showNistCoverage', () => coverage.showNistCoverage()),
         ReportPanel.register(current),
@@ -50,6 +78,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
             await client?.restart();
             status.refreshSoon();
             vscode.window.setStatusBarMessage('$(check) AIMS language server restarted', 5_000);
+        }),
+        vscode.workspace.onDidGrantWorkspaceTrust(async () => {
+            if (!client) return;
+            client.clientOptions.initializationOptions = { ...client.clientOptions.initializationOptions as AimsInitializationOptions, trusted: true };
+            await client.restart();
+            status.refreshSoon();
         }),
         client.onDidChangeState(event => {
             if (event.newState === State.Running) {

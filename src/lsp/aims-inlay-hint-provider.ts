@@ -1,6 +1,8 @@
 /**
  * Inlay hints: the title after each bare catalog id, so `with A.6.2.4` reads
- * `with A.6.2.4 AI system verification and validation`. Off when `aims.inlayHints` is false;
+ * `with A.6.2.4 AI system verification and validation`, whole unless `aims.inlayHintTitleLength`
+ * asks for shorter ones (the extension also lifts VS Code's own 43-character cut for .aims files).
+ * Off when `aims.inlayHints` is false;
  * never inside the catalog documents, which spell the titles out already.
  */
 import { AstUtils, isReference, type AstNode, type LangiumDocument } from 'langium';
@@ -43,12 +45,22 @@ export class AimsInlayHintProvider extends AbstractInlayHintProvider {
             }
             acceptor({
                 position: refNode.range.end,
-                label: target.title,
+                label: shortened(target.title, this.settings.values.inlayHintTitleLength),
                 paddingLeft: true,
                 ...(target.summary ? { tooltip: target.summary } : {})
             });
         }
     }
+}
+
+/** The title cut at the last word that fits in `length` characters (0: whole), with "…" to say so. */
+export function shortened(title: string, length: number): string {
+    if (length <= 0 || title.length <= length) {
+        return title;
+    }
+    const room = title.slice(0, Math.max(1, length - 1));
+    const lastSpace = room.lastIndexOf(' ');
+    return `${(lastSpace > 0 ? room.slice(0, lastSpace) : room).trimEnd()}…`;
 }
 
 function inside(position: Position, range: Range): boolean {

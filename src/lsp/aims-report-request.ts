@@ -41,9 +41,9 @@ export async function workspaceReport(services: AimsServices, params: ReportRequ
         throw new Error(`${REPORT_REQUEST}: the nonce must be 8 to 128 base64 characters.`);
     }
     const model = services.aims.Model;
-    // No git in a workspace the user has not trusted.
-    const commit = services.aims.Settings.values.trustedWorkspace ? undefined : false as const;
-    return reportOfWorkspace(services, model.userDocuments(), { format, nonce, root: workspaceRoot(services), ...(commit === false ? { commit } : {}) });
+    // In an untrusted workspace git is not run: a repository's config can name programs git starts.
+    const restricted = services.aims.Settings.values.restricted;
+    return reportOfWorkspace(services, model.userDocuments(), { format, nonce, root: workspaceRoot(services), ...(restricted ? { commit: false, commitSkipped: restricted } : {}) });
 }
 
 /** The folder paths are shown relative to and git is asked in: the setting, else the first workspace folder. */

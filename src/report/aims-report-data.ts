@@ -309,6 +309,8 @@ export interface ReportData {
     readonly today: string;
     readonly organisation?: OrganisationData;
     readonly commit?: CommitInfo;
+    /** Why git was not asked for the commit, when it was not. */
+    readonly commitSkipped?: string;
     readonly files: readonly string[];
     readonly likelihoodScale: RatingScale;
     readonly impactScale: RatingScale;
@@ -333,6 +335,8 @@ export interface ReportDataOptions {
     readonly root?: string;
     /** The commit to show; `false` for none; by default asked from git in `root`. */
     readonly commit?: CommitInfo | false;
+    /** Why git was not asked (an untrusted workspace), shown where the commit would be. */
+    readonly commitSkipped?: string;
 }
 
 /**
@@ -384,6 +388,7 @@ class ReportCollector {
                 id: org.name, title: org.title, scope: org.scope, roles: [...org.roles], location: this.locationOf(org)
             },
             commit,
+            ...(this.options.commitSkipped ? { commitSkipped: this.options.commitSkipped } : {}),
             files: this.documents.map(doc => this.relativePath(doc)),
             likelihoodScale,
             impactScale,

@@ -40,7 +40,7 @@ export function heatMapSvg(map: HeatMap, title: string): Markup {
         const number = count > 0
             ? html`<text x="${cx + CELL / 2}" y="${cy + CELL / 2 + 6}" text-anchor="middle" class="count" fill="${colours.text}">${count}</text>`
             : undefined;
-        return html`<g><title>${label}</title><rect x="${cx}" y="${cy}" width="${CELL}" height="${CELL}" rx="5" fill="${count > 0 ? colours.strong : colours.pale}"/>${number}</g>`;
+        return html`<g><title>${label}</title><rect x="${cx}" y="${cy}" width="${CELL}" height="${CELL}" rx="5" fill="${count > 0 ? colours.strong : colours.pale}"${count > 0 ? undefined : html` class="empty"`}/>${number}</g>`;
     });
     const gridBottom = TOP + likelihoods.length * (CELL + GAP);
     const likelihoodTicks = likelihoods.map(l => html`<text x="${LEFT - 8}" y="${y(l) + CELL / 2 + 4}" text-anchor="end" class="tick">${l}</text>`);

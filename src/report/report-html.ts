@@ -16,6 +16,7 @@ import {
     soaStateKey, soaStateLabel, wordsOf
 } from './report-labels.js';
 import { REPORT_CSS } from './report-styles.js';
+import { TOOL } from '../cli/tool-info.js';
 
 export interface HtmlReportOptions {
     /**
@@ -50,7 +51,7 @@ ${options.nonce ? html`<meta http-equiv="Content-Security-Policy" content="${rep
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="AIMS language tools">
 <title>AIMS report: ${orgName}, ${data.today}</title>
-<style${nonce}>${new Markup(REPORT_CSS)}</style>
+<style${nonce}>${new Markup(REPORT_CSS)}${new Markup(printedPageRule(data))}</style>
 </head>
 <body>
 ${cover(data)}
@@ -76,7 +77,7 @@ function cover(data: ReportData): Markup {
     const org = data.organisation;
     const commit = data.commit
         ? html`<code>${data.commit.hash.slice(0, 12)}</code>${data.commit.dirty ? html` <span class="note">with uncommitted changes</span>` : undefined}`
-        : html`<span>not a git repository</span>`;
+        : data.commitSkipped ? html`<span>not asked: ${data.commitSkipped}</span>` : html`<span>not a git repository</span>`;
     return html`<header class="cover">
 <div class="eyebrow"><span>AI management system report</span><span>ISO/IEC 42001 · NIST AI RMF 1.0 · EU AI Act</span></div>
 <h1>${org?.title ?? 'AI management system'}</h1>
@@ -85,6 +86,7 @@ ${org?.scope ? html`<p class="scope">${org.scope}</p>` : html`<p class="scope">N
 <div><dt>Report date</dt><dd>${data.today}</dd></div>
 <div><dt>Commit</dt><dd>${commit}</dd></div>
 <div><dt>Source</dt><dd>${data.files.length} .aims file${data.files.length === 1 ? '' : 's'}</dd></div>
+<div><dt>Tool</dt><dd>AIMS language tools ${TOOL.version}</dd></div>
 ${org && org.roles.length > 0 ? html`<div><dt>AI roles</dt><dd>${org.roles.map(wordsOf).join(', ')}</dd></div>` : undefined}
 </dl>
 </header>`;
@@ -157,13 +159,13 @@ function soaSection(data: ReportData): Markup {
 <p class="lead">Each ISO/IEC 42001 Annex A control with the decision the AIMS records for it, who owns it, the risks it treats and the evidence that shows it works. Evidence is judged against the report date; evidence that names a control in its <code>supports</code> list is shown with it.</p>
 <div class="distribution">${bar(present.map(k => [counts.get(k) ?? 0, SOA_COLOURS[k]] as const), 'Annex A decisions')}
 <ul class="legend">${present.map(k => html`<li><span class="sw sw-${k}"></span>${soaStateLabel(stateOf(k))} <b>${counts.get(k) ?? 0}</b></li>`)}</ul></div>
-<table class="soa">
+<div class="table-scroll"><table class="soa">
 <colgroup><col class="w-control"><col class="w-decision"><col class="w-owner"><col class="w-treats"><col class="w-evidence"><col class="w-note"></colgroup>
 <thead><tr><th>Control</th><th>Decision</th><th>Owner</th><th>Treats</th><th>Evidence</th><th>Justification / note</th></tr></thead>
 <tbody>
 ${groups}${orgRows}
 </tbody>
-</table>
+</table></div>
 </section>`;
 }
 
@@ -216,11 +218,11 @@ function nistSection(data: ReportData): Markup {
 ${nistLegend(total)}
 <div class="nist-grid">${data.nist.map(nistFunction)}</div>
 <h3>Subcategories without an implemented control</h3>
-${gaps.length === 0 ? html`<p class="empty">Every subcategory has an implemented control.</p>` : html`<table class="gaps">
+${gaps.length === 0 ? html`<p class="empty">Every subcategory has an implemented control.</p>` : html`<div class="table-scroll"><table class="gaps">
 <colgroup><col class="w-sub"><col class="w-coverage"><col class="w-controls"><col class="w-clauses"><col></colgroup>
 <thead><tr><th>Subcategory</th><th>Coverage</th><th>Controls (crosswalk or organisation)</th><th>Clauses</th><th>Evidence</th></tr></thead>
 <tbody>${gaps.map(s => gapRow(s, data))}</tbody>
-</table>`}
+</table></div>`}
 </section>`;
 }
 
@@ -279,11 +281,11 @@ ${heatNotes(inherent, 'inherent')}${heatNotes(residual, 'residual')}
 <p>Each cell shows how many risks sit at that likelihood and impact.</p>
 </div>
 </div>
-${data.risks.length === 0 ? html`<p class="empty">The AIMS declares no risks.</p>` : html`<table class="risks">
+${data.risks.length === 0 ? html`<p class="empty">The AIMS declares no risks.</p>` : html`<div class="table-scroll"><table class="risks">
 <colgroup><col class="w-risk"><col class="w-systems"><col class="w-rating"><col class="w-treatment"><col class="w-rating"><col class="w-who"></colgroup>
 <thead><tr><th>Risk</th><th>Systems</th><th>Inherent</th><th>Treatment</th><th>Residual</th><th>Owner and review</th></tr></thead>
-<tbody>${data.risks.map(riskRow)}</tbody>
-</table>`}
+<tbody>${data.risks.map(risk => riskRow(risk, data.today))}</tbody>
+</table></div>`}
 </section>`;
 }
 
@@ -292,7 +294,17 @@ function heatFigure(map: HeatMap, title: string): Markup {
     return html`<figure>
 <figcaption>${title}<span>${placed} risk${placed === 1 ? '' : 's'}</span></figcaption>
 ${heatMapSvg(map, `${title} risk heat map`)}
+${cellRisks(map)}
 </figure>`;
+}
+
+/** The risks of each occupied cell, highest level first, in words that survive printing. */
+function cellRisks(map: HeatMap): Markup | undefined {
+    const order = ['critical', 'high', 'medium', 'low'];
+    const occupied = map.cells.filter(c => c.risks.length > 0)
+        .sort((a, b) => order.indexOf(a.level) - order.indexOf(b.level) || b.likelihood * b.impact - a.likelihood * a.impact);
+    if (occupied.length === 0) return undefined;
+    return html`<ul class="cell-risks" aria-label="Risks per cell">${occupied.map(c => html`<li><span class="score lv-${c.level}" title="${LEVEL_LABEL[c.level]}">${c.likelihood} × ${c.impact}</span><span>${c.risks.join(', ')}</span></li>`)}</ul>`;
 }
 
 function heatNotes(map: HeatMap, kind: string): Markup {
@@ -304,7 +316,7 @@ function ratingCell(r: RatingData | undefined): Markup {
     return html`<span class="rating"><span class="score lv-${r.level}" title="${LEVEL_LABEL[r.level]}">${r.score}</span><span class="lxi">${r.likelihood} × ${r.impact}</span></span>${r.inScale ? undefined : html`<span class="sub-text">outside the scale</span>`}`;
 }
 
-function riskRow(risk: RiskRow): Markup {
+function riskRow(risk: RiskRow, today: string): Markup {
     const treatment = risk.treatment
         ? html`<span class="t">${wordsOf(risk.treatment)}</span>${risk.controls.length > 0 ? html`<span class="sub-text">${join(risk.controls.map(c => html`<span class="cid" title="${c.title ?? ''}">${c.id}</span>`), ' ')}</span>` : undefined}`
         : html`<span class="badge b-warn">No treatment</span>`;
@@ -317,7 +329,7 @@ function riskRow(risk: RiskRow): Markup {
 <td>${ratingCell(risk.inherent)}</td>
 <td>${treatment}</td>
 <td>${ratingCell(risk.residual)}</td>
-<td>${person(risk.owner)}${risk.nextReview ? html`<span class="sub-text">review <span class="date">${risk.nextReview}</span></span>` : undefined}${acceptance}</td>
+<td>${person(risk.owner)}${risk.nextReview ? html`<span class="sub-text">review ${reviewDate(risk.nextReview, today)}</span>` : undefined}${acceptance}</td>
 </tr>`;
 }
 
@@ -327,11 +339,11 @@ function systemSection(data: ReportData): Markup {
     return html`<section class="part" id="systems">
 <h2><span class="n">4</span>AI system inventory<span class="count">${data.systems.length} system${data.systems.length === 1 ? '' : 's'}</span></h2>
 <p class="lead">The AI systems in scope with their life-cycle stage, the organisation's role, the EU AI Act category (with the Annex III area for high-risk systems) and the state of their impact assessments.</p>
-${data.systems.length === 0 ? html`<p class="empty">The AIMS declares no AI systems.</p>` : html`<table class="systems">
+${data.systems.length === 0 ? html`<p class="empty">The AIMS declares no AI systems.</p>` : html`<div class="table-scroll"><table class="systems">
 <colgroup><col class="w-system"><col class="w-stage"><col class="w-eu"><col class="w-ia"><col class="w-owner"><col class="w-links"></colgroup>
 <thead><tr><th>System</th><th>Stage and role</th><th>EU AI Act</th><th>Impact assessment</th><th>Owner</th><th>Linked</th></tr></thead>
-<tbody>${data.systems.map(systemRow)}</tbody>
-</table>`}
+<tbody>${data.systems.map(system => systemRow(system, data.today))}</tbody>
+</table></div>`}
 ${euAiActSection(data.systems)}
 </section>`;
 }
@@ -350,20 +362,20 @@ ${classified.map(sys => {
         const settled = eu.obligations.filter(o => o.state !== 'open').length;
         return html`<h4>${sys.title} <span class="sub-text mono">${sys.id}</span></h4>
 <p>Operator role: ${eu.operatorRoles.map(r => r.replace(/-/g, ' ')).join(', ') || 'not declared'}. Class: ${eu.euClass ? EU_CATEGORY_LABEL[eu.euClass] ?? eu.euClass : 'not classified'}${eu.route ? ` (${eu.route})` : ''}.${eu.transparency.length > 0 ? ` Transparency: ${eu.transparency.join(', ')}.` : ''}${eu.friaReasons.length > 0 ? ` Article 27 applies: ${eu.friaReasons.join('; ')}.` : ''} ${settled} of ${eu.obligations.length} obligations met or not applicable.</p>
-${eu.obligations.length === 0 ? undefined : html`<table class="eu-obligations">
+${eu.obligations.length === 0 ? undefined : html`<div class="table-scroll"><table class="eu-obligations">
 <thead><tr><th>Article</th><th>Duty</th><th>Applies from</th><th>State</th><th>Addressed by</th></tr></thead>
 <tbody>${eu.obligations.map(o => html`<tr><td class="mono nowrap">${o.article}</td><td>${o.duty}</td><td class="nowrap">${o.appliesFrom}</td><td><span class="badge ${o.state === 'open' && !o.due ? 'b-warn' : tone[o.state]}">${obligationStateLabel(o)}</span></td><td>${o.addressedBy.join(', ')}</td></tr>`)}</tbody>
-</table>`}`;
+</table></div>`}`;
     })}`;
 }
 
-function systemRow(system: SystemRow): Markup {
+function systemRow(system: SystemRow, today: string): Markup {
     const eu = system.euCategory
         ? html`<span class="badge eu-${system.euCategory}">${EU_CATEGORY_LABEL[system.euCategory] ?? system.euCategory}</span>${system.annexIII ? html`<span class="sub-text">Annex III point ${system.annexIII.id}${system.annexIII.title ? `: ${system.annexIII.title}` : ''}</span>` : undefined}`
         : html`<span class="badge s-undecided">Not classified</span>`;
     const iaTone = { 'current': 'b-good', 'review-overdue': 'b-warn', 'missing': 'b-bad', 'none': 'b-none' }[system.impactAssessment];
     const latest = system.assessments[0];
-    const ia = html`<span class="badge ${iaTone}">${IMPACT_ASSESSMENT_LABEL[system.impactAssessment]}</span>${latest ? html`<span class="sub-text">${latest.title}${latest.assessed ? `, assessed ${latest.assessed}` : ''}${latest.nextReview ? `, review ${latest.nextReview}` : ''}</span>` : undefined}`;
+    const ia = html`<span class="badge ${iaTone}">${IMPACT_ASSESSMENT_LABEL[system.impactAssessment]}</span>${latest ? html`<span class="sub-text">${latest.title}${latest.assessed ? `, assessed ${latest.assessed}` : ''}${latest.nextReview ? html`, review ${reviewDate(latest.nextReview, today)}` : ''}</span>` : undefined}`;
     return html`<tr>
 <td class="title-cell"><span class="t">${system.title}</span><span class="sub-text mono">${system.id}</span>${system.purpose ? html`<span class="sub-text">${system.purpose}</span>` : undefined}</td>
 <td>${system.stage ? wordsOf(system.stage) : dash()}${system.role ? html`<span class="sub-text">AI ${system.role}</span>` : undefined}</td>
@@ -382,11 +394,11 @@ function findingSection(data: ReportData): Markup {
     return html`<section class="part" id="findings">
 <h2><span class="n">5</span>Findings<span class="count">${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}${others > 0 ? `, ${others} note${others === 1 ? '' : 's'}` : ''}</span></h2>
 <p class="lead">What the AIMS language tools report on the workspace as of ${data.today}: the same diagnostics the editor and the command line show, with the file and line to fix.</p>
-${data.findings.length === 0 ? html`<p class="empty">No findings: every check passes.</p>` : html`<table class="findings">
+${data.findings.length === 0 ? html`<p class="empty">No findings: every check passes.</p>` : html`<div class="table-scroll"><table class="findings">
 <colgroup><col class="w-severity"><col class="w-location"><col class="w-rule"><col></colgroup>
 <thead><tr><th>Severity</th><th>Location</th><th>Rule</th><th>Finding</th></tr></thead>
 <tbody>${data.findings.map(findingRow)}</tbody>
-</table>`}
+</table></div>`}
 </section>`;
 }
 
@@ -403,7 +415,29 @@ function findingRow(f: FindingRow): Markup {
 
 function footer(data: ReportData): Markup {
     return html`<footer>
-<p>Generated by AIMS language tools from ${data.files.length} .aims file${data.files.length === 1 ? '' : 's'}${data.commit ? html` at commit <code>${data.commit.hash}</code>` : undefined}, judged as of ${data.today}.</p>
+<p>Generated by AIMS language tools ${TOOL.version} from ${data.files.length} .aims file${data.files.length === 1 ? '' : 's'}${data.commit ? html` at commit <code>${data.commit.hash}</code>` : undefined}, judged as of ${data.today}.</p>
 <p>Control ids and titles: ${catalog.sources.find(s => s.name === 'annex-a')?.source ?? 'ISO/IEC 42001 Annex A'}. Summaries are the tools' own words, not the text of the standard. Crosswalk: ${catalog.crosswalkSource}.</p>
 </footer>`;
+}
+
+/** A review date, marked when it has passed: an overdue review is what an auditor asks about first. */
+function reviewDate(date: string, today: string): Markup {
+    return date < today
+        ? html`<span class="date overdue">${date}</span><span class="badge b-bad overdue">overdue</span>`
+        : html`<span class="date">${date}</span>`;
+}
+
+/**
+ * Printed pages: a running header (organisation, report date, commit) and "Page n of m", in
+ * the page margins. CSS strings cannot hold markup, but `</style>` must not appear either.
+ */
+function printedPageRule(data: ReportData): string {
+    const commit = data.commit ? `commit ${data.commit.hash.slice(0, 12)}${data.commit.dirty ? ' (uncommitted changes)' : ''}` : 'no commit';
+    const header = `${data.organisation?.title ?? 'AI management system'} · AIMS report ${data.today} · ${commit}`;
+    const box = 'font-family: system-ui, sans-serif; font-size: 8pt; color: #5b6876;';
+    return `\n@page { @top-left { content: ${cssString(header)}; ${box} } @bottom-right { content: "Page " counter(page) " of " counter(pages); ${box} } @bottom-left { content: "AIMS language tools ${TOOL.version}"; ${box} } }\n`;
+}
+
+function cssString(text: string): string {
+    return `"${text.replace(/[\\"<>\n\r\f]/g, ch => `\\${ch.charCodeAt(0).toString(16)} `)}"`;
 }

@@ -2,6 +2,10 @@
  * The HTML report's one style sheet: system fonts only, no external resources, a print layout
  * for A4 with a page break before each section. Element styles only come from here (no style
  * attributes), so the VS Code webview can allow exactly this sheet by nonce.
+ *
+ * Colours are variables. The file stays light wherever it is opened; inside a VS Code webview
+ * the body carries `vscode-dark` or `vscode-high-contrast`, and the report follows the editor's
+ * theme. Below 860 px the tables scroll sideways in their own box instead of overlapping.
  */
 export const REPORT_CSS = `
 :root {
@@ -20,13 +24,17 @@ export const REPORT_CSS = `
   --warn: #a86a06;     --warn-bg: #fcf1d8;
   --bad: #b9302a;      --bad-bg: #fbe4e2;
   --clause: #7a8a9c;   --clause-bg: #e9edf2;
+  --paper: #ffffff;
+  --page: #e9edf1;
+  --cover-bg: #0f4c81; --cover-ink: #ffffff; --cover-muted: #c9dcee;
+  --head-line: #b9c3ce;
   --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans", "Liberation Sans", Arial, sans-serif;
   --mono: ui-monospace, "SFMono-Regular", "Cascadia Mono", Menlo, Consolas, "Liberation Mono", "DejaVu Sans Mono", monospace;
 }
 * { box-sizing: border-box; }
-html { background: #e9edf1; }
+html { background: var(--page); }
 body {
-  margin: 0 auto; max-width: 1120px; padding: 0 0 48px; background: #ffffff;
+  margin: 0 auto; max-width: 1120px; padding: 0 0 48px; background: var(--paper);
   font-family: var(--sans); font-size: 14px; line-height: 1.45; color: var(--ink);
   -webkit-print-color-adjust: exact; print-color-adjust: exact;
   font-variant-numeric: tabular-nums;
@@ -37,9 +45,9 @@ code, .mono { font-family: var(--mono); font-size: 0.92em; }
 h1, h2, h3 { line-height: 1.2; margin: 0; }
 
 /* ---------- cover */
-.cover { padding: 36px 48px 28px; background: var(--accent); color: #ffffff; }
+.cover { padding: 36px 48px 28px; background: var(--cover-bg); color: var(--cover-ink); }
 .cover .eyebrow { display: flex; justify-content: space-between; gap: 16px; flex-wrap: wrap;
-  font-size: 12px; letter-spacing: 0.08em; text-transform: uppercase; color: #c9dcee; }
+  font-size: 12px; letter-spacing: 0.08em; text-transform: uppercase; color: var(--cover-muted); }
 .cover h1 { font-size: 30px; font-weight: 700; margin: 14px 0 8px; letter-spacing: -0.01em; }
 .cover .scope { margin: 0; max-width: 820px; color: #e3edf7; font-size: 15px; }
 .facts { display: grid; grid-template-columns: repeat(auto-fit, minmax(170px, 1fr)); gap: 12px 28px; margin: 24px 0 0; padding-top: 18px; border-top: 1px solid rgba(255,255,255,0.22); }
@@ -51,7 +59,7 @@ h1, h2, h3 { line-height: 1.2; margin: 0; }
 
 /* ---------- summary tiles */
 .tiles { display: grid; grid-template-columns: repeat(4, 1fr); gap: 14px; padding: 24px 48px 8px; }
-.tile { border: 1px solid var(--line); border-radius: 10px; padding: 14px 16px 12px; background: #ffffff; position: relative; overflow: hidden; }
+.tile { border: 1px solid var(--line); border-radius: 10px; padding: 14px 16px 12px; background: var(--paper); position: relative; overflow: hidden; }
 .tile::before { content: ""; position: absolute; left: 0; top: 0; bottom: 0; width: 4px; background: var(--accent); }
 .tile.good::before { background: var(--ok); }
 .tile.warn::before { background: #d99a1b; }
@@ -80,7 +88,7 @@ h3 { font-size: 15px; margin: 22px 0 8px; }
 /* ---------- tables */
 table { width: 100%; border-collapse: collapse; font-size: 13px; }
 thead th { text-align: left; font-size: 11px; font-weight: 600; text-transform: uppercase; letter-spacing: 0.05em; color: var(--muted);
-  padding: 8px 8px 6px; border-bottom: 1px solid #b9c3ce; background: #ffffff; }
+  padding: 8px 8px 6px; border-bottom: 1px solid var(--head-line); background: var(--paper); }
 tbody td, tbody th { padding: 7px 8px; border-bottom: 1px solid var(--line); vertical-align: top; text-align: left; }
 tbody th { font-weight: 600; }
 tr.group th { background: var(--soft); color: var(--ink); font-size: 12px; text-transform: none; letter-spacing: 0; padding: 6px 8px; border-bottom: 1px solid var(--line); }
@@ -182,8 +190,18 @@ svg.bar { display: block; width: 100%; height: 10px; border-radius: 5px; overflo
 .heat-maps .aside { flex: 1 1 220px; font-size: 12.5px; color: var(--muted); padding-top: 28px; }
 .heat-maps .aside p { margin: 0 0 8px; }
 svg.heat-map text.count { font-family: var(--sans); font-size: 17px; font-weight: 700; }
-svg.heat-map text.tick { font-family: var(--sans); font-size: 12px; fill: #5b6876; }
-svg.heat-map text.axis { font-family: var(--sans); font-size: 11px; letter-spacing: 0.08em; text-transform: uppercase; fill: #5b6876; }
+svg.heat-map text.tick { font-family: var(--sans); font-size: 12px; fill: var(--muted); }
+svg.heat-map text.axis { font-family: var(--sans); font-size: 11px; letter-spacing: 0.08em; text-transform: uppercase; fill: var(--muted); }
+/* the risks of each cell in words: SVG tooltips are lost on paper and to screen readers */
+ul.cell-risks { list-style: none; margin: 8px 0 0; padding: 0; max-width: 300px; font-size: 12px; }
+ul.cell-risks li { display: grid; grid-template-columns: 52px 1fr; gap: 6px; align-items: baseline; }
+ul.cell-risks li + li { margin-top: 3px; }
+ul.cell-risks .score { display: inline-block; padding: 0 4px; border-radius: 4px; font-size: 11px; font-weight: 700; text-align: center; }
+
+/* overdue reviews */
+.date.overdue { color: var(--bad); font-weight: 700; }
+.badge.overdue { margin-left: 4px; font-size: 10.5px; line-height: 15px; padding: 0 6px; }
+.table-scroll { width: 100%; }
 
 footer { margin: 28px 48px 0; padding-top: 12px; border-top: 1px solid var(--line); font-size: 11.5px; color: var(--muted); }
 footer p { margin: 0 0 4px; }
@@ -193,11 +211,65 @@ footer p { margin: 0 0 4px; }
   .cover, section.part { padding-left: 20px; padding-right: 20px; }
   nav.toc, footer { padding-left: 20px; padding-right: 20px; margin-left: 0; margin-right: 0; }
   .nist-grid { grid-template-columns: 1fr; }
+  /* Columns take the width their content needs; the table scrolls in its box, nothing overlaps. */
+  .table-scroll { overflow-x: auto; }
+  table.soa, table.systems, table.risks, table.findings, table.gaps { table-layout: auto; min-width: 680px; }
+  table col { width: auto !important; }
+  .badge { white-space: nowrap; }
+}
+@media (max-width: 520px) {
+  body { font-size: 13.5px; }
+  .tiles { grid-template-columns: 1fr; padding: 14px 14px 4px; }
+  .cover { padding: 22px 14px 18px; }
+  .cover h1 { font-size: 23px; }
+  section.part, nav.toc, footer { padding-left: 14px; padding-right: 14px; }
+  section.part > h2 { flex-wrap: wrap; font-size: 18px; }
+  section.part > h2 .count { margin-left: 0; flex-basis: 100%; }
+  .heat-maps { gap: 16px; }
+  svg.heat-map { max-width: 100%; height: auto; }
 }
 
-@page { size: A4; margin: 14mm 12mm 16mm; }
+/* ---------- VS Code webview: follow the editor's theme (the HTML file itself stays light) */
+:root:has(> body.vscode-dark), :root:has(> body.vscode-high-contrast:not(.vscode-high-contrast-light)) {
+  color-scheme: dark;
+  --ink: #d8dee6;
+  --muted: #a7b2bf;
+  --faint: #7f8b98;
+  --line: #3b444f;
+  --soft: #262c34;
+  --accent: #7fb2e5;
+  --accent-soft: #1e3247;
+  --ok: #74cf98;       --ok-bg: #1d3a29;
+  --prog: #8fbcf2;     --prog-bg: #1c2f47;
+  --plan: #bba7f2;     --plan-bg: #2c2546;
+  --off: #aab5c1;      --off-bg: #2e343b;
+  --warn: #f0c062;     --warn-bg: #3e321a;
+  --bad: #f4948b;      --bad-bg: #47211f;
+  --clause: #a1b1c3;   --clause-bg: #2c333b;
+  --paper: var(--vscode-editor-background, #1e1e1e);
+  --page: var(--vscode-editor-background, #1e1e1e);
+  --cover-bg: #15395c; --cover-ink: #ffffff; --cover-muted: #b5cde6;
+  --head-line: #56616d;
+}
+:root:has(> body.vscode-high-contrast:not(.vscode-light)) {
+  --paper: var(--vscode-editor-background);
+  --page: var(--vscode-editor-background);
+  --ink: var(--vscode-editor-foreground);
+  --line: var(--vscode-contrastBorder, currentColor);
+  --head-line: var(--vscode-contrastBorder, currentColor);
+}
+body.vscode-high-contrast .badge, body.vscode-high-contrast .chip, body.vscode-high-contrast .tile { border: 1px solid var(--vscode-contrastBorder, currentColor); }
+body.vscode-high-contrast a { text-decoration: underline; }
+body.vscode-dark svg.heat-map rect.empty, body.vscode-high-contrast svg.heat-map rect.empty { opacity: 0.3; }
+body.vscode-dark .n-clauses-only, body.vscode-high-contrast .n-clauses-only { background: #3a434e; color: #d8dee6; }
+body.vscode-dark .n-not-covered, body.vscode-high-contrast .n-not-covered { background: var(--bad-bg); border-color: #8a3a34; }
+
+@page { size: A4; margin: 16mm 12mm 16mm; }
 @media print {
+  :root { color-scheme: light; }
   html, body { background: #ffffff; }
+  .table-scroll { overflow: visible; }
+  ul.cell-risks { max-width: 230px; font-size: 8pt; }
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   .cover { padding: 18mm 10mm 8mm; }
   .tiles { padding: 6mm 0 0; gap: 8px; }

@@ -10,7 +10,7 @@ import { catalog, type CatalogEntryKind, type CatalogItem } from '../catalog/cat
 import { didYouMean, sameShape } from '../catalog/did-you-mean.js';
 import type { AimsSettings } from '../workspace/aims-settings.js';
 import type { AimsServices } from '../language/aims-module.js';
-import { RULES, ruleByCode, toSeverity, type RuleInfo } from './rules.js';
+import { RULES, ruleAnchor, ruleByCode, toSeverity, type RuleInfo } from './rules.js';
 import { SyntaxErrorMessages } from './syntax-error-messages.js';
 import { PARSER_GAVE_UP } from '../parser/aims-parser.js';
 
@@ -108,8 +108,12 @@ export class AimsDocumentValidator extends DefaultDocumentValidator {
             .flatMap(d => this.applySeverity(d));
     }
 
-    protected override getSource(): string {
-        return 'aims';
+    /**
+     * No source: the code (`aims/evidence-expiring`) already names the tool, and clients show
+     * `source(code)`, which would read `aims(aims/evidence-expiring)`.
+     */
+    protected override getSource(): string | undefined {
+        return undefined;
     }
 
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
@@ -281,6 +285,10 @@ export class AimsDocumentValidator extends DefaultDocumentValidator {
             return [];
         }
         diagnostic.severity = toSeverity(severity);
+        const documentation = this.settings.values.rulesDocumentation;
+        if (documentation) {
+            diagnostic.codeDescription = { href: `${documentation.replace(/#.*$/, '')}#${ruleAnchor(code)}` };
+        }
         return [diagnostic];
     }
 }

@@ -126,6 +126,8 @@ export const RULES = {
         'Plan the next collection before the expiry date.'),
     evidencePathMissing: rule('evidence', 'evidence-path-missing', 'warning', 'An evidence path does not exist in the workspace.',
         'Correct the path, or commit the evidence file.'),
+    evidencePathUnchecked: rule('evidence', 'evidence-path-unchecked', 'hint', 'An evidence path was not checked because file-system checks are off (untrusted workspace, browser).',
+        'Trust the workspace, or run aims validate, to check that the file exists.'),
     evidencePathOutside: rule('evidence', 'evidence-path-outside', 'error', 'An evidence path points outside the workspace.',
         'Keep evidence inside the repository, or link it with url "...".'),
     evidenceUrlScheme: rule('evidence', 'evidence-url-scheme', 'warning', 'An evidence URL that is not an http or https address.',
@@ -203,4 +205,17 @@ const BY_CODE = new Map(ALL_RULES.map(r => [r.code, r]));
 
 export function ruleByCode(code: string): RuleInfo | undefined {
     return BY_CODE.get(code);
+}
+
+/** `aims/evidence-expiring` -> `evidence-expiring`: the rule's name, as `aims.severity` also accepts it. */
+export function ruleName(code: string): string {
+    return code.replace(/^aims\//, '');
+}
+
+/**
+ * The anchor of a rule's row in docs/language.md (`#rule-evidence-expiring`), which every
+ * diagnostic links to through its LSP `codeDescription`.
+ */
+export function ruleAnchor(code: string): string {
+    return `rule-${ruleName(code)}`;
 }

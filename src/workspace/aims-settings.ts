@@ -21,21 +21,27 @@ export interface AimsSettingsValues {
     /** Rule code (`aims/evidence-expiring`) or name (`evidence-expiring`) to severity. */
     severity: Record<string, SeverityOverride>;
     inlayHints: boolean;
+    /** Inlay-hint titles longer than this many characters are cut at a word with "…"; 0 shows them whole. */
+    inlayHintTitleLength: number;
+    /**
+     * Why git and file-system checks are off (an untrusted workspace, the browser); absent means
+     * they run. Set by the embedding program only, never by a workspace setting.
+     */
+    restricted?: string;
+    /** The page that rule codes link to (`codeDescription`); `#rule-<name>` is appended. */
+    rulesDocumentation?: string;
     /** Folder that evidence paths are relative to; by default the workspace folder holding the file. */
     workspaceRoot?: string;
-    /**
-     * `false` in a workspace the user has not trusted (VS Code's restricted mode): no check asks the
-     * file system about evidence files and nothing runs git. Only the client sets it (setting
-     * `aims.trustedWorkspace`); a workspace's own aims.config.json cannot.
-     */
-    trustedWorkspace: boolean;
 }
+
+/** Why checks are off when a client's `aims.trustedWorkspace` setting is `false`. */
+export const UNTRUSTED_BY_SETTING = 'the client says the workspace is not trusted, so git and file-system checks are off';
 
 export const DEFAULT_SETTINGS: AimsSettingsValues = {
     evidenceExpiryWindowDays: 30,
     severity: {},
     inlayHints: true,
-    trustedWorkspace: true
+    inlayHintTitleLength: 0
 };
 
 export class AimsSettings {
@@ -73,7 +79,9 @@ export class AimsSettings {
      */
     discoverConfig(folders: readonly string[]): void {
         for (const folder of folders) {
-            const path = findConfigFile(folder, gitRepositoryRoot(folder) ?? undefined);
+            // An untrusted workspace runs no git: the search then stops at the folder itself.
+            const repository = this.values.restricted ? folder : gitRepositoryRoot(folder) ?? undefined;
+            const path = findConfigFile(folder, repository);
             if (!path) {
                 continue;
             }
@@ -98,8 +106,8 @@ export class AimsSettings {
         // Severity tables merge rule by rule: a config that sets one rule keeps the editor's others.
         const severity = Object.assign({}, DEFAULT_SETTINGS.severity, ...layers.map(layer => layer.severity ?? {})) as Record<string, SeverityOverride>;
         // Trust comes from the client or the caller, never from the workspace's own config file.
-        const trustedWorkspace = this.overrides.trustedWorkspace ?? this.fromClient.trustedWorkspace ?? DEFAULT_SETTINGS.trustedWorkspace;
-        return { ...DEFAULT_SETTINGS, ...this.fromClient, ...this.fromConfig, ...this.overrides, severity, trustedWorkspace };
+        const restricted = this.overrides.restricted ?? this.fromClient.restricted;
+        return { ...DEFAULT_SETTINGS, ...this.fromClient, ...this.fromConfig, ...this.overrides, severity, restricted };
     }
 
     /** The date checks compare against, always a valid `YYYY-MM-DD`. */
@@ -122,7 +130,7 @@ export class AimsSettings {
 }
 
 async function loadSection(provider: LangiumSharedCoreServices['workspace']['ConfigurationProvider']): Promise<Record<string, unknown>> {
-    const keys = ['today', 'evidenceExpiryWindowDays', 'severity', 'inlayHints', 'trustedWorkspace'];
+    const keys = ['today', 'evidenceExpiryWindowDays', 'severity', 'inlayHints', 'inlayHintTitleLength', 'trustedWorkspace'];
     const entries = await Promise.all(keys.map(async k => [k, await provider.getConfiguration('aims', k)] as const));
     return Object.fromEntries(entries.filter(([, v]) => v !== undefined));
 }
@@ -133,11 +141,14 @@ function normalise(raw: Record<string, unknown>): Partial<AimsSettingsValues> {
     const windowDays = raw.evidenceExpiryWindowDays ?? (raw.evidence as Record<string, unknown> | undefined)?.expiryWindowDays;
     if (typeof windowDays === 'number' && windowDays >= 0) out.evidenceExpiryWindowDays = windowDays;
     if (raw.severity && typeof raw.severity === 'object') out.severity = raw.severity as Record<string, SeverityOverride>;
-    if (typeof raw.trustedWorkspace === 'boolean') out.trustedWorkspace = raw.trustedWorkspace;
+    // `aims.trustedWorkspace: false`, for LSP clients that know trust but send no initialization options.
+    if (raw.trustedWorkspace === false) out.restricted = UNTRUSTED_BY_SETTING;
     const hints = raw.inlayHints;
     if (typeof hints === 'boolean') out.inlayHints = hints;
     else if (hints && typeof hints === 'object' && typeof (hints as { enabled?: unknown }).enabled === 'boolean') {
         out.inlayHints = (hints as { enabled: boolean }).enabled;
     }
+    const titleLength = raw.inlayHintTitleLength;
+    if (typeof titleLength === 'number' && Number.isInteger(titleLength) && titleLength >= 0) out.inlayHintTitleLength = titleLength;
     return out;
 }

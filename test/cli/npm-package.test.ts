@@ -68,7 +68,8 @@ describe('npm package', () => {
         const paths = packed.files.map(f => f.path).sort();
         expect(paths).toEqual(expect.arrayContaining(['bin/aims.cjs', 'out/cli/main.cjs', 'README.md', 'LICENSE', 'package.json']));
         expect(paths.filter(p => /^(src|test|bench|examples|scripts)\//.test(p) || p.endsWith('.map') || p.endsWith('.ts'))).toEqual([]);
-        expect(paths.length).toBeLessThan(20);
+        // The same `files` list makes the .vsix: bundles, grammars, icons, the walkthrough pages, docs.
+        expect(paths.length).toBeLessThan(30);
     });
 
     it('installs from the tarball into an empty folder and validates a workspace exactly like the in-repo CLI', () => {

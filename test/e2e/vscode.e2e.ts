@@ -8,10 +8,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { OUTPUT, ROOT, openWorkbench, packageExtension, setUpTools, startCodeServer, type CodeServer, type Workbench } from './code-server.js';
+import { ROOT, openWorkbench, packageExtension, setUpTools, startCodeServer, type CodeServer, type Workbench } from './code-server.js';
+import { WAIT, workbenchActions, type WorkbenchActions } from './workbench-actions.js';
 
-/** Waits guard against hangs only; a healthy run needs a fraction of each. */
-const WAIT = { timeout: Number(process.env.AIMS_E2E_WAIT_MS ?? 60_000) };
 
 let server: CodeServer | undefined;
 let workbench: Workbench | undefined;
@@ -24,6 +23,7 @@ beforeAll(async () => {
     server = await startCodeServer({ vsix, workspace: join(ROOT, 'examples'), workspaceSettings: { 'aims.today': '2026-11-28' } });
     workbench = await openWorkbench(server);
     page = workbench.page;
+    actions = workbenchActions(page);
 });
 
 afterEach(async context => {
@@ -37,61 +37,13 @@ afterAll(async () => {
     await server?.stop();
 });
 
-async function screenshot(name: string): Promise<void> {
-    await page.screenshot({ path: join(OUTPUT, `${name}.png`) });
-}
-
-async function openFile(name: string): Promise<void> {
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor(WAIT);
-    await input.fill(name);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor(WAIT);
-    await page.keyboard.press('Enter');
-    await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor(WAIT);
-    await page.locator('.editor-instance .view-lines').first().waitFor(WAIT);
-}
-
-async function goToLine(line: number): Promise<void> {
-    await page.keyboard.press('Control+G');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor(WAIT);
-    await input.fill(`:${line}`);
-    await page.keyboard.press('Enter');
-    await input.waitFor({ ...WAIT, state: 'hidden' });
-}
-
-async function runCommand(title: string): Promise<void> {
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor(WAIT);
-    await input.fill(`>${title}`);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor(WAIT);
-    await page.keyboard.press('Enter');
-}
-
-/** The rendered token whose text is exactly `text`, in the active editor. */
-function token(text: string) {
-    return page.locator('.editor-instance .view-lines .view-line span span').filter({ hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).first();
-}
-
-/**
- * Trigger something until `target` shows. Completion may come back empty while the server is
- * still re-building after the last keystroke, and VS Code does not ask again by itself.
- */
-async function untilVisible(target: Locator, trigger: () => Promise<void>): Promise<void> {
-    const deadline = Date.now() + WAIT.timeout;
-    for (;;) {
-        await trigger();
-        try {
-            await target.waitFor({ timeout: Math.min(5_000, Math.max(1, deadline - Date.now())) });
-            return;
-        } catch (error) {
-            if (Date.now() >= deadline) throw error;
-            await page.keyboard.press('Escape');
-        }
-    }
-}
+let actions: WorkbenchActions;
+const screenshot = (name: string) => actions.screenshot(name);
+const openFile = (name: string) => actions.openFile(name);
+const goToLine = (line: number) => actions.goToLine(line);
+const runCommand = (title: string) => actions.runCommand(title);
+const token = (text: string) => actions.token(text);
+const untilVisible = (target: Locator, trigger: () => Promise<void>) => actions.untilVisible(target, trigger);
 
 /** The class Monaco gave a token (`mtk<n>`, one per theme colour) and the colour it is drawn in. */
 async function colourOf(locator: Locator): Promise<{ className: string; color: string }> {
@@ -206,6 +158,51 @@ describe('VS Code extension in code-server', () => {
         await openFile('soa.aims');
     });
 
+    test('the editor title of an .aims file has the report and SoA coverage buttons; the report follows the dark theme', async () => {
+        const reportButton = page.locator('.editor-actions [aria-label="Open Report"]');
+        await reportButton.waitFor(WAIT);
+        await page.locator('.editor-actions [aria-label="Show Statement of Applicability Coverage"]').waitFor(WAIT);
+        await screenshot('10-editor-title-buttons');
+        await reportButton.click();
+        const tab = page.locator('.tabs-container .tab.active', { hasText: 'AIMS Report' });
+        await tab.waitFor(WAIT);
+        const body = page.frameLocator('iframe.webview').frameLocator('iframe').locator('body');
+        await body.getByText('Northwind', { exact: false }).first().waitFor(WAIT);
+        // Default Dark Modern: the webview body carries vscode-dark and the report takes the editor's background.
+        const look = await body.evaluate((element: any) => {
+            const style = element.ownerDocument.defaultView.getComputedStyle(element);
+            return { classes: String(element.className), background: String(style.backgroundColor), color: String(style.color) };
+        });
+        expect(look.classes).toContain('vscode-dark');
+        const lightness = (rgb: string) => { const [r, g, b] = rgb.match(/\d+/g)!.map(Number); return 0.299 * r + 0.587 * g + 0.114 * b; };
+        expect(lightness(look.background)).toBeLessThan(60);
+        expect(lightness(look.color)).toBeGreaterThan(180);
+        await screenshot('11-report-dark');
+        await page.keyboard.press('Control+W');
+        await tab.waitFor({ ...WAIT, state: 'detached' });
+        await openFile('soa.aims');
+    });
+
+    test('a rule code in the Problems panel is a link to the rule\'s page', async () => {
+        await page.keyboard.press('Control+Shift+M');
+        const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'aims/review-overdue' }).first();
+        await row.waitFor(WAIT);
+        // With a codeDescription VS Code renders the code as a link, and there is no source before it.
+        const link = row.locator('a', { hasText: 'aims/review-overdue' }).first();
+        await link.waitFor(WAIT);
+        expect(await row.innerText()).not.toContain('aims(aims/');
+        await link.click();
+        const preview = page.locator('.tabs-container .tab.active', { hasText: 'review-overdue.md' });
+        await preview.waitFor(WAIT);
+        const rendered = page.frameLocator('iframe.webview').frameLocator('iframe').locator('body');
+        await rendered.locator('h1', { hasText: 'aims/review-overdue' }).waitFor(WAIT);
+        expect(await rendered.innerText()).toContain('Review it and record the next review date.');
+        await screenshot('12-rule-page');
+        await page.keyboard.press('Control+W');
+        await preview.waitFor({ ...WAIT, state: 'detached' });
+        await openFile('soa.aims');
+    });
+
     test('the quick fix for "implemented without evidence" links and declares new evidence', async () => {
         const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'aims/implemented-without-evidence' });
         // Double-click: open the file at the finding with the focus in the editor, as a user would.
@@ -218,7 +215,7 @@ describe('VS Code extension in code-server', () => {
         await action.click();
         await page.keyboard.press('Control+S');
         const file = join(server!.folder, 'soa.aims');
-        await expect.poll(() => readFileSync(file, 'utf8'), { timeout: 30_000 }).toMatch(/control A\.3\.3 applicable \{[^}]*evidence ev-a-3-3/);
+        await expect.poll(() => readFileSync(file, 'utf8'), { timeout: 30_000 }).toMatch(/control A\.3\.3 applicable[^{]*\{[^}]*evidence ev-a-3-3/);
         expect(readFileSync(file, 'utf8')).toMatch(/evidence ev-a-3-3 "Evidence for A\.3\.3 Reporting of concerns" \{/);
         await row.waitFor({ ...WAIT, state: 'detached' });
         await screenshot('08-after-quick-fix');

@@ -27,6 +27,8 @@ export interface StdioServerOptions {
     readonly capabilities: ClientCapabilities;
     /** The client's `aims` configuration section. */
     readonly settings?: Record<string, unknown>;
+    /** `initializationOptions` of the initialize request (trust, the rules page). */
+    readonly initializationOptions?: Record<string, unknown>;
     /** Register notification and request handlers before the connection starts listening. */
     readonly setUp?: (connection: ProtocolConnection) => void;
 }
@@ -44,7 +46,8 @@ export async function startStdioServer(options: StdioServerOptions): Promise<Std
     const result = await connection.sendRequest(InitializeRequest.type, {
         processId: process.pid, rootUri: folderUri,
         workspaceFolders: [{ uri: folderUri, name: 'workspace' }],
-        capabilities: options.capabilities
+        capabilities: options.capabilities,
+        initializationOptions: options.initializationOptions
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return {

@@ -81,3 +81,23 @@ describe('inlay hints: catalog titles after catalog ids', () => {
         expect(await hints(ws, ws.documents['main.aims'])).toEqual([]);
     });
 });
+
+describe('inlay hints: title length', () => {
+    it('show whole titles by default', async () => {
+        const ws = await build();
+        const document = ws.documents['main.aims'];
+        const labels = (await hints(ws, document)).map(h => String(h.label));
+        expect(labels).toContain('AI system verification and validation');
+        expect(labels.some(l => l.endsWith('…'))).toBe(false);
+    });
+
+    it('cut titles longer than aims.inlayHintTitleLength at a word, and say so with …', async () => {
+        const ws = await build({ settings: { inlayHintTitleLength: 20 } });
+        const document = ws.documents['main.aims'];
+        const labels = (await hints(ws, document)).map(h => String(h.label));
+        // "AI system verification and validation" (37 characters) -> the words that fit in 19, then "…".
+        expect(labels).toContain('AI system…');
+        expect(labels).toContain('AI policy');
+        expect(labels.every(l => l.length <= 20)).toBe(true);
+    });
+});

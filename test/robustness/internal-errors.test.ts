@@ -77,9 +77,9 @@ describe('an untrusted workspace', () => {
     it('takes trust from the client, never from the workspace\'s own configuration', async () => {
         const ws = await single('person a "A"');
         const settings = ws.services.aims.Settings;
-        settings.useConfig({ path: '/workspace/aims.config.json', directory: '/workspace', config: { trustedWorkspace: false } } as never);
-        expect(settings.values.trustedWorkspace).toBe(true);
-        settings.set({ trustedWorkspace: false });
-        expect(settings.values.trustedWorkspace).toBe(false);
+        settings.useConfig({ path: '/workspace/aims.config.json', directory: '/workspace', config: { restricted: 'no' } } as never);
+        expect(settings.values.restricted).toBeUndefined();
+        settings.set({ restricted: 'the workspace is not trusted' });
+        expect(settings.values.restricted).toBe('the workspace is not trusted');
     });
 });

@@ -71,12 +71,15 @@ function evidencePathMustStayInWorkspace({ evidencePaths }: CheckContext, eviden
 }
 
 async function evidenceFileShouldExist({ evidencePaths, settings }: CheckContext, evidence: Evidence, accept: ValidationAcceptor): Promise<void> {
-    // An untrusted workspace is not asked about its files.
-    if (!evidence.path || !settings.values.trustedWorkspace) {
+    if (!evidence.path) {
         return;
     }
     const target = evidencePaths.resolve(evidence);
-    if (target.inside && !(await evidencePaths.exists(target.uri))) {
+    // Untrusted workspace or browser: say that the file was not looked for rather than guess.
+    const restricted = settings.values.restricted;
+    if (target.inside && restricted) {
+        report(accept, RULES.evidencePathUnchecked, `Whether '${evidence.path}' exists was not checked: ${restricted}.`, { node: evidence, property: 'path' });
+    } else if (target.inside && !(await evidencePaths.exists(target.uri))) {
         report(accept, RULES.evidencePathMissing, `Evidence path '${evidence.path}' does not exist in the workspace: correct the path (it is relative to the workspace root), or commit the evidence file.`, { node: evidence, property: 'path' });
     }
 }
