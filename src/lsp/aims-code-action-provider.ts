@@ -16,8 +16,14 @@ import { coreFixes } from './quick-fixes/core.js';
 import { soaFixes } from './quick-fixes/soa.js';
 import { riskFixes } from './quick-fixes/risk.js';
 import { euAiActFixes } from './quick-fixes/eu-ai-act.js';
+import { datesFixes } from './quick-fixes/dates.js';
+import { auditFixes } from './quick-fixes/audit.js';
+import { improvementFixes } from './quick-fixes/improvement.js';
+import { documentedInformationFixes } from './quick-fixes/documented-information.js';
 
-const DOMAIN_FIXES: readonly QuickFixes[] = [coreFixes, soaFixes, riskFixes, euAiActFixes];
+const DOMAIN_FIXES: readonly QuickFixes[] = [
+    coreFixes, datesFixes, soaFixes, riskFixes, euAiActFixes, auditFixes, improvementFixes, documentedInformationFixes
+];
 
 /** Rule code to every fix any domain offers for it. */
 const FIXES: ReadonlyMap<string, readonly FixCreator[]> = (() => {

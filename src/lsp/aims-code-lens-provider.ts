@@ -4,6 +4,9 @@
  * - SoA entry: `treats 2 risks · evidence 1 (fresh) · NIST: GOVERN 1.2, MAP 3.4 …`
  * - risk: `inherent 20 → residual 8 · mitigate with 2 controls` (or `untreated`)
  * - AI system: `3 open findings (1 error, 2 warnings)`
+ * - SoA entries also get `1 open nonconformity · last audited 2026-09-18` once audits or
+ *   nonconformities name the control; an audit `3 findings (1 nonconformity) · 1 still open`;
+ *   a nonconformity `open · 1 of 2 actions done` or `closed 2026-10-30 · effectiveness reviewed`.
  *
  * Lenses only display; their command id is '' (VS Code draws a lens without a command id as
  * plain text), because no standard LSP command could act on them in every client.
@@ -13,7 +16,10 @@
 import { DocumentState, type AstNode, type LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import { CodeLensRefreshRequest, DiagnosticSeverity, type CodeLens, type CodeLensParams, type Range } from 'vscode-languageserver';
-import { isAiSystem, isModel, isOrgControl, isRisk, isStatementOfApplicability, type AiSystem, type ControlApplication, type Evidence, type Risk } from '../language/generated/ast.js';
+import {
+    isAiSystem, isAudit, isModel, isNonconformity, isOrgControl, isRisk, isStatementOfApplicability,
+    type AiSystem, type Audit, type ControlApplication, type Evidence, type Nonconformity, type Risk
+} from '../language/generated/ast.js';
 import type { AimsServices } from '../language/aims-module.js';
 import { isCatalogUri } from '../catalog/catalog-document.js';
 import { catalog } from '../catalog/catalog.js';
@@ -47,6 +53,10 @@ export class AimsCodeLensProvider implements CodeLensProvider {
                 lenses.push(lens(element, this.riskTitle(element)));
             } else if (isAiSystem(element)) {
                 lenses.push(lens(element, this.systemTitle(element, document)));
+            } else if (isAudit(element)) {
+                lenses.push(lens(element, auditTitle(element)));
+            } else if (isNonconformity(element)) {
+                lenses.push(lens(element, nonconformityTitle(element)));
             }
         }
         return lenses.filter(l => l.range.start.line >= 0);
@@ -60,6 +70,14 @@ export class AimsCodeLensProvider implements CodeLensProvider {
         const nist = isOrgControl(control) ? control.nist.map(ref => ref.$refText) : catalog.nistFor(id);
         if (nist.length > 0) {
             parts.push(`NIST: ${nist.slice(0, NIST_SHOWN).join(', ')}${nist.length > NIST_SHOWN ? ' …' : ''}`);
+        }
+        const open = this.model.openNonconformitiesAbout(id).length;
+        if (open > 0) {
+            parts.push(count(open, 'open nonconformity').replace('nonconformitys', 'nonconformities'));
+        }
+        const audit = this.model.lastAuditOf(id);
+        if (audit) {
+            parts.push(`last audited ${audit.conductedUntil ?? audit.conducted}`);
         }
         return parts.join(' · ');
     }
@@ -131,6 +149,24 @@ export class AimsCodeLensProvider implements CodeLensProvider {
             }
         });
     }
+}
+
+function auditTitle(audit: Audit): string {
+    const findings = audit.findings.length;
+    const nonconformities = audit.findings.filter(f => f.kind.endsWith('-nonconformity'));
+    const open = nonconformities.filter(f => !f.nonconformity?.ref?.closed).length;
+    const when = audit.conducted ? `conducted ${audit.conductedUntil ?? audit.conducted}` : audit.planned ? `planned ${audit.planned}` : 'no date';
+    const detail = nonconformities.length > 0 ? ` (${nonconformities.length} nonconformit${nonconformities.length === 1 ? 'y' : 'ies'}, ${open} still open)` : '';
+    return `${when} · ${count(findings, 'finding')}${detail}`;
+}
+
+function nonconformityTitle(nc: Nonconformity): string {
+    const done = nc.actions.filter(a => a.done).length;
+    if (nc.closed) {
+        return `closed ${nc.closed} · ${nc.effectivenessReviewed ? `effectiveness reviewed ${nc.effectivenessReviewed}` : 'effectiveness not reviewed'}`;
+    }
+    const actions = nc.actions.length === 0 ? 'no corrective actions yet' : `${done} of ${count(nc.actions.length, 'action')} done`;
+    return `open${nc.raised ? ` since ${nc.raised}` : ''} · ${actions}`;
 }
 
 function lens(node: AstNode, title: string): CodeLens {

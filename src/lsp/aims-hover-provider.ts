@@ -11,8 +11,9 @@ import iso22989Roles from '../catalog/data/iso22989-roles.json' with { type: 'js
 import { OPERATOR_ROLES, type EuAiActModel } from '../model/eu-ai-act.js';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import {
-    isAiSystem, isDataset, isEvidence, isImpactAssessment, isObjective, isOrganisation, isOrgControl,
-    isPerson, isPolicy, isRisk, isSupplier, isTeam,
+    isAiSystem, isAudit, isCompetence, isDataset, isEvidence, isImpactAssessment, isManagementReview, isMeasurement,
+    isNonconformity, isObjective, isOrganisation, isOrgControl, isPerson, isPolicy, isRisk, isSupplier, isTeam, isTraining,
+    type Audit, type Competence, type ManagementReview, type Measurement, type Nonconformity, type Training,
     type AiSystem, type Dataset, type Evidence, type ImpactAssessment, type Objective, type Organisation, type OrgControl,
     type Person, type Policy, type Rating, type Risk, type Supplier, type Team
 } from '../language/generated/ast.js';
@@ -101,6 +102,17 @@ export class AimsHoverProvider extends AstNodeHoverProvider {
         }
         if (item.kind === 'annex-a-control') {
             lines.push(`Statement of applicability: ${this.soaDecision(item.id)}`, '');
+            // The same evidence the validator and the report count (AimsModel.evidenceFor).
+            const evidence = this.model.evidenceFor(item.id);
+            lines.push(`Evidence: ${evidence.length > 0 ? evidence.map(ev => ev.name).join(', ') : 'none'}`, '');
+        }
+        if (item.kind === 'annex-a-control' || item.kind === 'clause') {
+            const audit = this.model.lastAuditOf(item.id);
+            const open = this.model.openNonconformitiesAbout(item.id);
+            lines.push(`Last audited: ${audit ? `${audit.conductedUntil ?? audit.conducted} (${audit.name})` : 'not yet'}`, '');
+            if (open.length > 0) {
+                lines.push(`Open nonconformities: ${open.map(nc => nc.name).join(', ')}`, '');
+            }
         }
         return lines.join('\n').trimEnd();
     }
@@ -160,7 +172,34 @@ export class AimsHoverProvider extends AstNodeHoverProvider {
         if (isImpactAssessment(node)) return this.assessmentFacts(node);
         if (isOrgControl(node)) return this.orgControlFacts(node);
         if (isOrganisation(node)) return organisationFacts(node);
+        if (isCompetence(node)) return this.competenceFacts(node);
+        if (isTraining(node)) return this.trainingFacts(node);
+        if (isMeasurement(node)) return measurementFacts(node);
+        if (isAudit(node)) return auditFacts(node);
+        if (isNonconformity(node)) return nonconformityFacts(node);
+        if (isManagementReview(node)) return managementReviewFacts(node);
         return [];
+    }
+
+    private competenceFacts(competence: Competence): string[] {
+        const today = this.settings.today();
+        const records = this.model.all('Training').filter(t => t.competence?.ref === competence);
+        const current = records.filter(t => t.completed && t.completed <= today && (!t.expires || t.expires >= today));
+        const facts: string[] = [];
+        if (competence.role) facts.push(`Role: ${esc(competence.role)}`);
+        if (competence.neededBy.length > 0) facts.push(`Needed by: ${competence.neededBy.map(refName).join(', ')}`);
+        facts.push(`Held by: ${current.length > 0 ? current.map(t => t.person ? refName(t.person) : t.name).join(', ') : 'nobody with a current record'}`);
+        return facts;
+    }
+
+    private trainingFacts(training: Training): string[] {
+        const today = this.settings.today();
+        const facts: string[] = [];
+        if (training.person) facts.push(`Person: ${refName(training.person)}`);
+        if (training.competence) facts.push(`Competence: ${refName(training.competence)}`);
+        facts.push(`Completed: ${training.completed ?? 'not yet'}`);
+        facts.push(training.expires ? `Expires: ${training.expires}${training.expires < today ? ` (expired on ${today})` : ''}` : 'Expires: no expiry date');
+        return facts;
     }
 
     private riskFacts(risk: Risk): string[] {
@@ -286,6 +325,42 @@ function supplierFacts(supplier: Supplier): string[] {
     return facts;
 }
 
+function measurementFacts(measurement: Measurement): string[] {
+    const facts: string[] = [];
+    if (measurement.objective) facts.push(`Objective: ${refName(measurement.objective)}${measurement.objective.ref?.target ? ` (target ${esc(measurement.objective.ref.target)})` : ''}`);
+    if (measurement.measured) facts.push(`Measured: ${measurement.measured}`);
+    if (measurement.value) facts.push(`Value: ${esc(measurement.value)}`);
+    facts.push(`Target met: ${measurement.met ?? 'not stated'}`);
+    return facts;
+}
+
+function auditFacts(audit: Audit): string[] {
+    const facts = [audit.conducted ? `Conducted: ${audit.conducted}${audit.conductedUntil ? ` to ${audit.conductedUntil}` : ''}` : `Planned: ${audit.planned ?? 'no date'}`];
+    if (audit.scope.length > 0) facts.push(`Scope: ${audit.scope.map(refName).join(', ')}`);
+    if (audit.auditors.length > 0) facts.push(`Auditor: ${audit.auditors.map(refName).join(', ')}`);
+    const kinds = ['major-nonconformity', 'minor-nonconformity', 'observation', 'opportunity'].map(kind => [kind, audit.findings.filter(f => f.kind === kind).length] as const).filter(([, n]) => n > 0);
+    facts.push(`Findings: ${kinds.length > 0 ? kinds.map(([kind, n]) => `${n} ${kind.replace('-', ' ')}`).join(', ') : 'none'}`);
+    return facts;
+}
+
+function nonconformityFacts(nc: Nonconformity): string[] {
+    const source = nc.sourceKind === 'audit' ? `audit ${nc.audit ? refName(nc.audit) : ''}` : nc.sourceKind === 'monitoring' ? `monitoring ${nc.measurement ? refName(nc.measurement) : ''}` : nc.sourceKind ?? 'not given';
+    const facts = [`Status: ${nc.closed ? `closed on ${nc.closed}` : 'open'}${nc.raised ? `, raised ${nc.raised}` : ''}`, `Source: ${esc(source.trim())}`];
+    if (nc.about.length > 0) facts.push(`About: ${nc.about.map(refName).join(', ')}`);
+    if (nc.owner) facts.push(`Owner: ${refName(nc.owner)}`);
+    facts.push(`Corrective actions: ${nc.actions.filter(a => a.done).length} of ${nc.actions.length} done`);
+    facts.push(`Root cause: ${nc.rootCause ? 'recorded' : 'not recorded'}; effectiveness: ${nc.effectivenessReviewed ? `reviewed ${nc.effectivenessReviewed}` : 'not reviewed'}`);
+    return facts;
+}
+
+function managementReviewFacts(review: ManagementReview): string[] {
+    const facts = [review.held ? `Held: ${review.held}` : `Planned: ${review.planned ?? 'no date'}`];
+    if (review.chair) facts.push(`Chair: ${refName(review.chair)}`);
+    if (review.inputs.length > 0) facts.push(`Inputs: ${review.inputs.join(', ')}`);
+    facts.push(`Decisions: ${review.decisions.length}; actions: ${review.actions.filter(a => a.done).length} of ${review.actions.length} done`);
+    return facts;
+}
+
 function organisationFacts(org: Organisation): string[] {
     const facts: string[] = [];
     if (org.scope) facts.push(`Scope: ${esc(org.scope)}`);
@@ -296,7 +371,9 @@ function organisationFacts(org: Organisation): string[] {
 const HEADER_KEYWORDS: Record<string, string> = {
     Organisation: 'organisation', InterestedParty: 'party', Person: 'person', Team: 'team', Policy: 'policy',
     Objective: 'objective', AiSystem: 'system', Dataset: 'dataset', Supplier: 'supplier', Risk: 'risk',
-    ImpactAssessment: 'impact-assessment', Evidence: 'evidence', OrgControl: 'control'
+    ImpactAssessment: 'impact-assessment', Evidence: 'evidence', OrgControl: 'control',
+    Competence: 'competence', Training: 'training', Measurement: 'measurement', AuditProgramme: 'audit-programme',
+    Audit: 'audit', Nonconformity: 'nonconformity', ManagementReview: 'management-review'
 };
 
 /** `**risk** \`r-bias\` Unfair declines` */

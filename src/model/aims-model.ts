@@ -8,7 +8,7 @@ import { AstUtils, DocumentCache, WorkspaceCache, type AstNode, type LangiumDocu
 import {
     isAnnexAControl, isModel, isStatementOfApplicability,
     type AiSystem, type ControlApplication, type Element, type Evidence, type ImpactAssessment,
-    type Model, type Organisation, type Policy, type Risk, type Scale
+    type Model, type Organisation, type Policy, type Risk, type Scale, type Audit, type Nonconformity
 } from '../language/generated/ast.js';
 import { isCatalogUri } from '../catalog/catalog-document.js';
 import { catalog } from '../catalog/catalog.js';
@@ -289,6 +289,19 @@ export class AimsModel {
         });
     }
 
+    /** Nonconformities not yet closed whose `about` names the clause or control (or a clause or group above it). */
+    openNonconformitiesAbout(id: string): Nonconformity[] {
+        return this.all('Nonconformity').filter(nc => !nc.closed && nc.about.some(ref => scopeIncludes(String(ref.ref?.name ?? ref.$refText), id)));
+    }
+
+    /** The latest conducted audit whose scope includes the clause or control, if any. */
+    lastAuditOf(id: string): Audit | undefined {
+        return this.all('Audit')
+            .filter(audit => audit.conducted && audit.scope.some(ref => scopeIncludes(String(ref.ref?.name ?? ref.$refText), id)))
+            .sort((a, b) => (a.conductedUntil ?? a.conducted!).localeCompare(b.conductedUntil ?? b.conducted!))
+            .at(-1);
+    }
+
     /** Evidence whose `supports` list names this catalog id (`A.6.2.4`, `5.2`, `GOVERN 1.1`, `Article 9`). */
     evidenceSupporting(catalogId: string): Evidence[] {
         return [...this.evidenceSupportingIndex().get(catalogId) ?? []];
@@ -324,6 +337,11 @@ export class AimsModel {
 
 /** Document order by URI; the same order as `localeCompare`, without building a collator per comparison. */
 const URI_ORDER = new Intl.Collator();
+
+/** Whether a scope entry (`9`, `6.1.2`, `A.6`, `A.6.2.4`) includes the clause or control `id`. */
+export function scopeIncludes(scopeId: string, id: string): boolean {
+    return scopeId === id || id.startsWith(scopeId + '.');
+}
 
 /** The id an SoA entry is about: the resolved control's name, or the text as written. */
 export function controlIdOf(entry: ControlApplication): string {

@@ -91,3 +91,41 @@ describe('code lens: AI systems', () => {
         expect(await ws.services.lsp.CodeLensProvider!.provideCodeLens(catalogDoc, { textDocument: { uri: catalogDoc.uri.toString() } })).toEqual([]);
     });
 });
+
+describe('code lens: audits and nonconformities', () => {
+    const text = [
+        'person jan "Jan de Vries"',
+        'person lena "Lena Vogt"',
+        'soa { control A.6.2.6 applicable because "We monitor our own models." { owner lena } }',
+        'audit ia-2026 "Internal audit 2026" {',
+        '    scope 8, A.6',
+        '    conducted 2026-03-10 to 2026-03-12',
+        '    auditor jan',
+        '    finding minor-nonconformity "Thresholds not re-set" { about A.6.2.6 nonconformity nc-open }',
+        '    finding minor-nonconformity "Log retention" { about A.6.2.8 nonconformity nc-closed }',
+        '    finding observation "Thin audit trail" { about A.6.2.8 }',
+        '}',
+        'nonconformity nc-open "Thresholds not re-set" {',
+        '    source audit ia-2026 about A.6.2.6 raised 2026-03-12 owner lena',
+        '    action "Re-derive" { owner lena due 2026-04-30 done 2026-04-20 }',
+        '    action "Checklist" { owner lena due 2026-07-31 }',
+        '}',
+        'nonconformity nc-closed "Log retention" {',
+        '    source audit ia-2026 about A.6.2.8 raised 2026-03-12 owner lena root-cause "Default of the log store."',
+        '    closed 2026-04-01 effectiveness reviewed 2026-05-02 by lena',
+        '}',
+        ''
+    ].join('\n');
+
+    it('shows the open nonconformities and the last audit on the statement of applicability entry', async () => {
+        const ws = await single(text);
+        expect(await lensAt(ws, 'main.aims', 'soa {')).toMatch(/ · 1 open nonconformity · last audited 2026-03-12$/);
+    });
+
+    it('sums up an audit by its findings and a nonconformity by its state', async () => {
+        const ws = await single(text);
+        expect(await lensAt(ws, 'main.aims', 'audit ia-2026')).toBe('conducted 2026-03-12 · 3 findings (2 nonconformities, 1 still open)');
+        expect(await lensAt(ws, 'main.aims', 'nonconformity nc-open "')).toBe('open since 2026-03-12 · 1 of 2 actions done');
+        expect(await lensAt(ws, 'main.aims', 'nonconformity nc-closed "')).toBe('closed 2026-04-01 · effectiveness reviewed 2026-05-02');
+    });
+});

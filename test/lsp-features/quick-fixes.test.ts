@@ -307,3 +307,119 @@ describe('quick fixes in general', () => {
         expect(await ask()).toHaveLength(1);
     });
 });
+
+describe('quick fix: aims/finding-without-nonconformity', () => {
+    const code = 'aims/finding-without-nonconformity';
+
+    it('raises a nonconformity after the audit, with its source, about and a corrective action, and links it from the finding', async () => {
+        const audits = [
+            'audit ia-2026 "Internal audit 2026" {',
+            '    scope 7',
+            '    conducted 2026-03-10',
+            '    auditor bob',
+            '    audited alice',
+            '    finding minor-nonconformity "Training records missing" { about 7.2 }',
+            '}',
+            ''
+        ].join('\n');
+        const applied = await applyFix({ 'people.aims': PEOPLE, 'audits.aims': audits }, 'audits.aims', code);
+        expectCleanInsertion(applied, 'audits.aims', code);
+        expect(applied.after).toContain('finding minor-nonconformity "Training records missing" { about 7.2 nonconformity nc-ia-2026 }');
+        expect(applied.after).toContain([
+            'nonconformity nc-ia-2026 "Training records missing" {',
+            '    source audit ia-2026',
+            '    about 7.2',
+            '    raised 2026-06-01',
+            '    owner alice'
+        ].join('\n'));
+        const nc = applied.fixed.services.aims.Model.all('Nonconformity')[0];
+        expect(nc.actions.map(a => a.due)).toEqual(['2026-07-01']);
+    });
+
+    it('gives a finding without a block one', async () => {
+        const audits = 'audit ia-2026 "Audit" { scope 9 conducted 2026-03-10 auditor bob\n    finding major-nonconformity "No management review"\n}\n';
+        const applied = await applyFix({ 'people.aims': PEOPLE, 'audits.aims': audits }, 'audits.aims', code);
+        expectCleanInsertion(applied, 'audits.aims', code);
+        expect(applied.after).toContain('finding major-nonconformity "No management review" { nonconformity nc-ia-2026 }');
+    });
+});
+
+describe('quick fix: aims/nonconformity-without-effectiveness-review and aims/nonconformity-open-too-long', () => {
+    it('records the effectiveness review with the owner and today', async () => {
+        const nc = 'nonconformity nc-1 "Wrong figures" {\n    source other "Sample"\n    raised 2026-02-01\n    owner alice\n    root-cause "Stale table"\n    closed 2026-03-01\n}\n';
+        const applied = await applyFix({ 'people.aims': PEOPLE, 'nc.aims': nc }, 'nc.aims', 'aims/nonconformity-without-effectiveness-review');
+        expectCleanInsertion(applied, 'nc.aims', 'aims/nonconformity-without-effectiveness-review');
+        expect(applied.after).toContain('    effectiveness reviewed 2026-06-01 by alice "TODO: did the corrective actions remove the cause?"\n}');
+    });
+
+    it('adds a corrective action to a nonconformity open too long', async () => {
+        const org = 'organisation acme "Acme" { scope "AI." nonconformities close within 30 days }\n';
+        const nc = 'nonconformity nc-1 "Wrong figures" {\n    source other "Sample"\n    raised 2026-02-01\n    owner alice\n}\n';
+        const applied = await applyFix({ 'org.aims': org + PEOPLE, 'nc.aims': nc }, 'nc.aims', 'aims/nonconformity-open-too-long');
+        expect(applied.fixed.codes('nc.aims')).not.toContain('aims/syntax-error');
+        expect(applied.after).toContain('    action "TODO: the corrective action" {\n        owner alice\n        due 2026-07-01\n    }\n}');
+    });
+});
+
+describe('quick fix: aims/missed-target-without-action', () => {
+    it('raises a nonconformity with the measurement as its source, after the measurement', async () => {
+        const text = [
+            'objective fair "Fair" { owner bob due 2026-12-31 }',
+            'measurement fair-q1 "Q1" { objective fair measured 2026-04-01 value "0.7" met no }',
+            ''
+        ].join('\n');
+        const applied = await applyFix({ 'people.aims': PEOPLE, 'm.aims': text }, 'm.aims', 'aims/missed-target-without-action');
+        expectCleanInsertion(applied, 'm.aims', 'aims/missed-target-without-action');
+        expect(applied.after).toContain('nonconformity nc-fair-q1 "Missed target: Q1" {\n    source monitoring fair-q1\n    raised 2026-06-01\n    owner bob');
+    });
+});
+
+describe('quick fix: aims/review-overdue', () => {
+    it('records a review held today, so that the interval counts from it', async () => {
+        const policy = 'policy p "AI policy" {\n    owner alice\n    approved 2025-01-10\n    review every 12 months\n}\n';
+        const applied = await applyFix({ 'people.aims': PEOPLE, 'p.aims': policy }, 'p.aims', 'aims/review-overdue');
+        expectCleanInsertion(applied, 'p.aims', 'aims/review-overdue');
+        expect(applied.after).toContain('    reviewed 2026-06-01 by alice "TODO: what the review found"\n}');
+        expect(applied.fixed.services.aims.Model.nextReview(applied.fixed.services.aims.Model.all('Policy')[0])).toBe('2027-06-01');
+    });
+
+    it('meets a fixed review date', async () => {
+        const risk = 'risk r "R" { inherent likelihood 2 impact 2 treatment avoid owner bob assessed 2026-01-01 review 2026-05-01 }\n';
+        const applied = await applyFix({ 'people.aims': PEOPLE, 'r.aims': risk }, 'r.aims', 'aims/review-overdue');
+        expectCleanInsertion(applied, 'r.aims', 'aims/review-overdue');
+        expect(applied.after).toContain('reviewed 2026-06-01 by bob "TODO: what the review found" }');
+    });
+});
+
+describe('quick fix: aims/inclusion-without-justification and aims/soa-not-approved', () => {
+    it('adds a because placeholder after applicable', async () => {
+        const soa = 'soa {\n    control A.2.2 applicable { status planned }\n}\n';
+        const applied = await applyFix({ 'people.aims': PEOPLE, 'soa.aims': soa }, 'soa.aims', 'aims/inclusion-without-justification');
+        expectCleanInsertion(applied, 'soa.aims', 'aims/inclusion-without-justification');
+        expect(applied.after).toContain('control A.2.2 applicable because "TODO: why this control is included" { status planned }');
+    });
+
+    it('records the approval in the statement of applicability', async () => {
+        const soa = 'organisation acme "Acme" { scope "AI." }\nsoa "SoA" {\n    control A.10.4 excluded because "We supply no AI systems to customers."\n}\n';
+        const applied = await applyFix({ 'people.aims': PEOPLE, 'soa.aims': soa }, 'soa.aims', 'aims/soa-not-approved');
+        expectCleanInsertion(applied, 'soa.aims', 'aims/soa-not-approved');
+        expect(applied.after).toContain('    approved 2026-06-01 by alice version "TODO"\n}');
+    });
+});
+
+describe('quick fix: aims/documented-information-missing', () => {
+    it('scaffolds the declarations the missing clauses call for, and the risk criteria in the organisation', async () => {
+        const org = 'organisation acme "Acme" {\n    scope "AI systems of Acme."\n}\n';
+        const applied = await applyFix({ 'people.aims': PEOPLE, 'org.aims': org }, 'org.aims', 'aims/documented-information-missing');
+        expect(applied.action.title).toContain('Scaffold the records for 6.1.1, 5.2, 6.2, 7.2, 9.2.2, 9.2, 9.3, 9.3.3, 10.2, 7.5.1, 8.1, 7.5');
+        expect(applied.fixed.codes('org.aims').filter(c => c === 'aims/syntax-error' || c === 'aims/unresolved-reference')).toEqual([]);
+        expect(applied.after).toContain('    accept risks up to 6 by alice\n}');
+        for (const head of ['policy ai-policy', 'objective ai-objective', 'competence ai-governance', 'training alice-training', 'audit-programme internal-audit', 'audit internal-audit-1', 'management-review management-review-1', 'nonconformity nc-1', 'evidence ev-aims-procedures']) {
+            expect(applied.after).toContain(`\n${head} `);
+        }
+        const still = applied.fixed.all.find(d => String(d.code) === 'aims/documented-information-missing');
+        // What needs facts of the user's own stays listed: risks, impact assessments, results, a conducted audit.
+        expect(still?.message).not.toMatch(/\b(5\.2|9\.2\.2|10\.2|7\.5\.1) \(/);
+        expect(still?.message).toContain('6.1.2 (');
+    });
+});

@@ -223,3 +223,54 @@ describe('hover on the user\'s declarations', () => {
         expect(hover).toBeUndefined();
     });
 });
+
+describe('hover on the management system records', () => {
+    const RECORDS = `
+competence validation "Model validation" { role "Model validator" needed-by alice }
+training alice-validation "Validation course" { person alice competence validation completed 2026-01-10 expires 2028-01-10 }
+objective fair "Fair" { target ">= 0.8" owner alice due 2026-12-31 }
+measurement fair-q1 "Q1 ratio" { objective fair measured 2026-04-02 value "0.74" met no }
+audit ia-2026 "Internal audit 2026" {
+    scope 9, A.6
+    conducted 2026-03-10 to 2026-03-12
+    auditor bob
+    finding minor-nonconformity "Thresholds" { about A.6.2.4 nonconformity nc-1 }
+    finding observation "Thin trail" { about A.6.2.8 }
+}
+nonconformity nc-1 "Thresholds" { source audit ia-2026 about A.6.2.4 raised 2026-03-12 owner alice action "Fix" { owner alice due 2026-04-30 } }
+management-review mr-2026 "Review 2026" { held 2026-03-20 chair bob inputs audits, monitoring decision "Go on." }
+`;
+
+    it('shows who holds a competence, and a training record\'s dates', async () => {
+        const services = await lspServices();
+        const ws = await open(services, { 'people.aims': PEOPLE, 'records.aims': RECORDS });
+        const competence = await hoverText(services, ws.documents['records.aims'], 'validation "');
+        expect(competence).toContain('**competence** `validation` Model validation');
+        expect(competence).toContain('- Held by: alice');
+        const training = await hoverText(services, ws.documents['records.aims'], 'alice-validation');
+        expect(training).toContain('- Expires: 2028-01-10');
+    });
+
+    it('shows an audit\'s dates, scope and findings, a nonconformity\'s state, a measurement and a review', async () => {
+        const services = await lspServices();
+        const ws = await open(services, { 'people.aims': PEOPLE, 'records.aims': RECORDS });
+        const doc = ws.documents['records.aims'];
+        const audit = await hoverText(services, doc, 'ia-2026 "');
+        expect(audit).toContain('- Conducted: 2026-03-10 to 2026-03-12');
+        expect(audit).toContain('- Findings: 1 minor nonconformity, 1 observation');
+        const nc = await hoverText(services, doc, 'nc-1 "');
+        expect(nc).toContain('- Status: open, raised 2026-03-12');
+        expect(nc).toContain('- Corrective actions: 0 of 1 done');
+        expect(await hoverText(services, doc, 'fair-q1')).toContain('- Target met: no');
+        expect(await hoverText(services, doc, 'mr-2026')).toContain('- Inputs: audits, monitoring');
+    });
+
+    it('adds the last audit and the open nonconformities to the hover of a control', async () => {
+        const services = await lspServices();
+        const ws = await open(services, { 'people.aims': PEOPLE, 'risks.aims': RISKS, 'records.aims': RECORDS });
+        const text = await hoverText(services, ws.documents['records.aims'], 'A.6.2.4');
+        expect(text).toContain('Last audited: 2026-03-12 (ia-2026)');
+        expect(text).toContain('Open nonconformities: nc-1');
+        expect(text).toContain('Evidence: ev-tests');
+    });
+});

@@ -10,7 +10,9 @@ import { INDENT, slug, type Fix, type FixContext, type QuickFixes } from './fix.
 export const soaFixes: QuickFixes = {
     [RULES.implementedWithoutEvidence.code]: [addEvidence],
     [RULES.soaIncomplete.code]: [completeSoa],
-    [RULES.exclusionWithoutJustification.code]: [justifyExclusion]
+    [RULES.exclusionWithoutJustification.code]: [justifyExclusion],
+    [RULES.inclusionWithoutJustification.code]: [justifyInclusion],
+    [RULES.soaNotApproved.code]: [recordApproval]
 };
 
 /** `aims/implemented-without-evidence`: link new evidence and declare it at the end of the file. */
@@ -66,4 +68,26 @@ function justifyExclusion(fix: Fix): CodeAction[] {
     }
     const edit = TextEdit.insert(fix.diagnostic.range.end, ' because "TODO: why this control does not apply"');
     return [fix.action('Add a justification: because "..."', [edit], true)];
+}
+
+/** `aims/inclusion-without-justification`: a `because` placeholder after `applicable`. */
+function justifyInclusion(fix: Fix): CodeAction[] {
+    const entry = fix.nodeAt(isControlApplication);
+    if (!entry || entry.decision !== 'applicable' || entry.justification || fix.textAt(fix.diagnostic.range) !== 'applicable') {
+        return [];
+    }
+    const edit = TextEdit.insert(fix.diagnostic.range.end, ' because "TODO: why this control is included"');
+    return [fix.action('Add a reason for the inclusion: because "..."', [edit], true)];
+}
+
+/** `aims/soa-not-approved`: `approved <today> by <person> version "..."` in the block. */
+function recordApproval(fix: Fix, { model, settings }: FixContext): CodeAction[] {
+    const soa = fix.nodeAt(isStatementOfApplicability);
+    if (!soa || soa.approved) {
+        return [];
+    }
+    const approver = model.all('Team').find(team => /board/i.test(team.name))?.name ?? model.all('Person')[0]?.name ?? 'TODO';
+    const field = `approved ${settings.today()} by ${approver} version "TODO"`;
+    const edit = fix.addField(soa, field);
+    return edit ? [fix.action(`Record the approval: ${field}`, [edit], true)] : [];
 }

@@ -7,7 +7,7 @@ import type { ValidationAcceptor } from 'langium';
 import type { Accountable, Audit, AuditFinding, AuditProgramme } from '../../language/generated/ast.js';
 import { catalog } from '../../catalog/catalog.js';
 import { addDuration, parseIsoDate } from '../../model/dates.js';
-import { controlIdOf, type AimsModel } from '../../model/aims-model.js';
+import { controlIdOf, scopeIncludes, type AimsModel } from '../../model/aims-model.js';
 import { RULES } from '../rules.js';
 import { report, type CheckContext, type DomainChecks, type WorkspaceFinding } from '../check-kit.js';
 
@@ -58,10 +58,7 @@ function nonconformityFindingMustHaveRecord(finding: AuditFinding, accept: Valid
     }
 }
 
-/** Whether a scope entry (`9`, `6.1.2`, `A.6`, `A.6.2.4`) includes the clause or control `id`. */
-function includes(scopeId: string, id: string): boolean {
-    return scopeId === id || id.startsWith(scopeId + '.');
-}
+const includes = scopeIncludes;
 
 /** The cycle that contains today: from `starts` on, or the cycle around today if no start is given. */
 function currentCycle(programme: AuditProgramme, today: string): { from: string; to: string } | undefined {
