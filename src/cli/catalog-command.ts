@@ -45,8 +45,8 @@ const VIEWS: Record<CatalogName, CatalogView> = {
         columns: []
     },
     'eu-ai-act': {
-        fields: item => ({ parent: item.parent }),
-        columns: [{ header: 'PART', cell: item => item.parent ?? '' }]
+        fields: item => ({ parent: item.parent, context: item.context, appliesFrom: item.appliesFrom, note: item.note, quote: item.quote }),
+        columns: [{ header: 'PART', cell: item => item.parent ?? '' }, { header: 'APPLIES FROM', cell: item => item.appliesFrom ?? '' }]
     }
 };
 

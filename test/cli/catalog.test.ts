@@ -51,6 +51,10 @@ describe('aims catalog --json', () => {
         const euAiAct = json(['catalog', 'eu-ai-act', '--json']);
         expect(euAiAct.find((e: any) => e.id === 'Article 9')).toMatchObject({ kind: 'eu-article', title: 'Risk management system' });
         expect(euAiAct.filter((e: any) => e.kind === 'annex-iii-area')).toHaveLength(8);
+        expect(euAiAct.filter((e: any) => e.kind === 'eu-article')).toHaveLength(113);
+        expect(euAiAct.find((e: any) => e.id === 'Article 9')).toMatchObject({ parent: 'Chapter III', appliesFrom: '2026-08-02', context: 'Chapter III Section 2: Requirements for high-risk AI systems' });
+        expect(euAiAct.find((e: any) => e.id === '5(b)')).toMatchObject({ kind: 'annex-iii-subpoint', parent: '5', quote: expect.stringContaining('creditworthiness of natural persons') });
+        expect(euAiAct.find((e: any) => e.id === 'Article 5(1)(c)')).toMatchObject({ kind: 'eu-provision', parent: 'Article 5', appliesFrom: '2025-02-02' });
     });
 
     it('gives every entry an id, a title and a summary', () => {
