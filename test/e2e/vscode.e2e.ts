@@ -79,7 +79,7 @@ describe('VS Code extension in code-server', () => {
 
         const status = page.locator('.statusbar-item', { hasText: /SoA \d+\/\d+/ });
         await status.waitFor(WAIT);
-        expect(await status.innerText()).toContain('SoA 38/38');
+        await expect.poll(() => status.innerText(), { timeout: WAIT.timeout }).toContain('SoA 38/38');
         await screenshot('01-problems-and-status-bar');
     });
 

@@ -68,9 +68,10 @@ describe('walkthrough: from an empty folder to a validated workspace and a repor
     });
 
     test('the status bar counts the decided Annex A controls', async () => {
+        // The item shows 0/38 while the new files are still being built; wait for the count to settle.
         const status = page.locator('.statusbar-item', { hasText: /SoA \d+\/\d+/ });
         await status.waitFor(WAIT);
-        expect(await status.innerText()).toContain('SoA 2/38');
+        await expect.poll(() => status.innerText(), { timeout: WAIT.timeout }).toContain('SoA 2/38');
     });
 
     test('the one finding of the starter is fixed with a quick fix', async () => {
