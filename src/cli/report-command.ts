@@ -12,14 +12,15 @@ import { loadCommandWorkspace, SEVERITY_OPTION, EXPIRY_WINDOW_OPTION } from './w
 
 export const reportCommand: CliCommand = {
     name: 'report',
-    summary: 'Write the AIMS report (SoA, NIST coverage, risks, systems, findings) as HTML or Markdown.',
+    summary: 'Write the AIMS report (SoA, NIST coverage, risks, systems, audits, nonconformities, management review, findings) as HTML or Markdown.',
     usage: 'report [options] [paths...]',
     description: [
         'Builds the .aims files in the given files and directories (default: the current directory)',
         'as one workspace, exactly as validate does, and writes a report for an auditor: the',
         'statement of applicability for all 38 Annex A controls, NIST AI RMF coverage through the',
-        'crosswalk, the risk register with inherent and residual heat maps, the AI system inventory',
-        'and every finding with its file and line. The HTML report is one self-contained file (no',
+        'crosswalk, the risk register with inherent and residual heat maps, the AI system inventory,',
+        'the internal audit programme with its audits and findings, the nonconformity register, the',
+        'last management review, and every finding with its file and line. The HTML report is one self-contained file (no',
         'scripts, no external fonts or styles) that prints one section per page; the Markdown',
         'report uses GitHub-flavoured tables. When the workspace is a git repository the report',
         'names the commit.'

@@ -14,6 +14,7 @@ import type {
 import type { AimsServices } from '../language/aims-module.js';
 import { catalog } from '../catalog/catalog.js';
 import type { EuAiActModel, EuProfile } from '../model/eu-ai-act.js';
+import { collectManagementSystem, type ManagementSystemData } from './management-system-data.js';
 import { runGit, workingTreeDiffers } from '../workspace/git.js';
 import { controlIdOf, documentOf, type AimsModel, type Freshness, type NistCoverageStatus, type NistSubcategoryCoverage, type RatingScale } from '../model/aims-model.js';
 
@@ -327,6 +328,8 @@ export interface ReportData {
     readonly datasets: readonly DatasetRow[];
     readonly policies: readonly PolicyRow[];
     readonly evidence: readonly EvidenceRow[];
+    /** Internal audit, nonconformities and management review (src/report/management-system-data.ts). */
+    readonly managementSystem: ManagementSystemData;
     readonly findings: readonly FindingRow[];
 }
 
@@ -437,6 +440,7 @@ class ReportCollector {
             })),
             policies: this.model.all('Policy').map(policy => this.policyRow(policy)),
             evidence,
+            managementSystem: collectManagementSystem(this.model, this.today, node => this.locationOf(node as AstNode), refOf),
             findings
         };
     }

@@ -13,8 +13,9 @@ import { heatMapSvg } from './heat-map-svg.js';
 import { html, join, Markup, type Content } from './html-markup.js';
 import {
     EU_CATEGORY_LABEL, obligationStateLabel, freshnessLabel, IMPACT_ASSESSMENT_LABEL, LEVEL_LABEL, NIST_STATUS_LABEL, NIST_STATUSES, SEVERITY_LABEL,
-    soaStateKey, soaStateLabel, wordsOf
+    soaStateKey, soaStateLabel, wordsOf, AUDIT_FINDING_LABEL, NONCONFORMITY_STATE_LABEL, reviewInputLabel, actionStateLabel
 } from './report-labels.js';
+import type { ActionRow, AuditRow, NonconformityRow } from './management-system-data.js';
 import { REPORT_CSS } from './report-styles.js';
 import { TOOL } from '../cli/tool-info.js';
 
@@ -37,6 +38,9 @@ const SECTIONS = [
     ['nist', 'NIST AI RMF coverage'],
     ['risks', 'Risk register'],
     ['systems', 'AI system inventory'],
+    ['audits', 'Internal audit'],
+    ['nonconformities', 'Nonconformities and corrective actions'],
+    ['review', 'Management review'],
     ['findings', 'Findings']
 ] as const;
 
@@ -62,6 +66,9 @@ ${soaSection(data)}
 ${nistSection(data)}
 ${riskSection(data)}
 ${systemSection(data)}
+${auditSection(data)}
+${nonconformitySection(data)}
+${reviewSection(data)}
 ${findingSection(data)}
 </main>
 ${footer(data)}
@@ -386,13 +393,108 @@ function systemRow(system: SystemRow, today: string): Markup {
 </tr>`;
 }
 
+// ---------------------------------------------------------------- internal audit (9.2)
+
+function auditSection(data: ReportData): Markup {
+    const ms = data.managementSystem;
+    return html`<section class="part" id="audits">
+<h2><span class="n">5</span>Internal audit<span class="count">${ms.audits.length} audit${ms.audits.length === 1 ? '' : 's'}</span></h2>
+<p class="lead">The audit programme's current cycle and what its audits leave unaudited (every clause 4 to 10 and every applicable Annex A control within the cycle, ISO/IEC 42001 9.2.2), then each audit with its scope, auditors and findings.</p>
+${ms.programmes.length === 0 ? html`<p class="empty">The AIMS declares no audit programme.</p>` : ms.programmes.map(p => {
+        const gaps = [...p.missingClauses.map(c => `clause ${c}`), ...p.missingControls];
+        return html`<div class="programme">
+<h3>${p.title} <span class="sub-text mono">${p.id}</span></h3>
+<p>Cycle ${p.cycle}${p.cycleFrom ? html`, current cycle <span class="date">${p.cycleFrom}</span> to <span class="date">${p.cycleTo}</span>` : undefined}; owner ${person(p.owner)}; ${p.auditsInCycle.length} audit${p.auditsInCycle.length === 1 ? '' : 's'} in the cycle.${p.criteria ? html` Criteria: ${p.criteria}.` : undefined}</p>
+<p>${gaps.length === 0 ? html`<span class="badge b-good">Whole system in scope</span> The cycle's audits cover every main clause and every applicable control.` : html`<span class="badge b-warn">${gaps.length} not in scope</span> <span class="mono">${gaps.join(', ')}</span>`}</p>
+</div>`;
+    })}
+${ms.audits.length === 0 ? undefined : html`<div class="table-scroll"><table class="audits">
+<thead><tr><th>Audit</th><th>Date</th><th>Scope</th><th>Auditor and audited</th><th>Findings</th></tr></thead>
+<tbody>${ms.audits.map(auditRow)}</tbody>
+</table></div>`}
+</section>`;
+}
+
+function auditRow(a: AuditRow): Markup {
+    const when = a.state === 'conducted'
+        ? html`<span class="badge b-good">Conducted</span><span class="sub-text date">${a.date}${a.until ? ` to ${a.until}` : ''}</span>`
+        : a.state === 'planned' ? html`<span class="badge b-none">Planned</span><span class="sub-text date">${a.date}</span>`
+        : html`<span class="badge b-warn">No date</span>`;
+    const findings = a.findings.length === 0 ? dash() : html`<ul class="plain">${a.findings.map(f => html`<li><span class="badge ${f.kind.endsWith('nonconformity') ? 'b-bad' : f.kind === 'observation' ? 'b-warn' : 'b-none'}">${AUDIT_FINDING_LABEL[f.kind] ?? f.kind}</span> ${f.title}${f.about.length > 0 ? html` <span class="mono sub-inline">(${f.about.join(', ')})</span>` : undefined}${f.nonconformity ? html` <span class="sub-inline">→ <span class="mono">${f.nonconformity}</span></span>` : undefined}</li>`)}</ul>`;
+    return html`<tr>
+<td class="title-cell"><span class="t">${a.title}</span><span class="sub-text mono">${a.id}</span></td>
+<td class="nowrap">${when}</td>
+<td class="mono">${a.scope.length === 0 ? dash() : a.scope.join(', ')}</td>
+<td>${a.auditors.length === 0 ? dash() : join(a.auditors.map(person), ', ')}${a.audited.length > 0 ? html`<span class="sub-text">audited: ${a.audited.map(r => r.title ?? r.id).join(', ')}</span>` : undefined}</td>
+<td>${findings}</td>
+</tr>`;
+}
+
+// ---------------------------------------------------------------- nonconformities (10.2)
+
+function nonconformitySection(data: ReportData): Markup {
+    const ncs = data.managementSystem.nonconformities;
+    const open = ncs.filter(nc => nc.state === 'open' || nc.state === 'overdue').length;
+    return html`<section class="part" id="nonconformities">
+<h2><span class="n">6</span>Nonconformities and corrective actions<span class="count">${open} open, ${ncs.length - open} closed</span></h2>
+<p class="lead">The nonconformity register (ISO/IEC 42001 10.2): what was found and where it came from, the correction, the root cause, the corrective actions with their owners and dates, and whether the actions' effectiveness was reviewed before closing.</p>
+${ncs.length === 0 ? html`<p class="empty">The AIMS records no nonconformities.</p>` : html`<div class="table-scroll"><table class="nonconformities">
+<thead><tr><th>Nonconformity</th><th>State</th><th>Cause and correction</th><th>Corrective actions</th><th>Closure</th></tr></thead>
+<tbody>${ncs.map(nc => nonconformityRow(nc, data.today))}</tbody>
+</table></div>`}
+</section>`;
+}
+
+function nonconformityRow(nc: NonconformityRow, today: string): Markup {
+    const tone = { overdue: 'b-bad', open: 'b-warn', 'closed-unverified': 'b-warn', closed: 'b-good' }[nc.state];
+    const closure = nc.closed
+        ? html`<span class="date">${nc.closed}</span>${nc.effectivenessReviewed ? html`<span class="sub-text">effectiveness reviewed ${nc.effectivenessReviewed}${nc.effectivenessReviewer ? ` by ${nc.effectivenessReviewer.title ?? nc.effectivenessReviewer.id}` : ''}${nc.effectiveness ? `: ${nc.effectiveness}` : ''}</span>` : html`<span class="sub-text">effectiveness not reviewed</span>`}`
+        : nc.closeBy ? html`<span class="sub-text">close by ${reviewDate(nc.closeBy, today)}</span>` : dash();
+    return html`<tr>
+<td class="title-cell"><span class="t">${nc.title}</span><span class="sub-text mono">${nc.id}${nc.about.length > 0 ? ` · ${nc.about.join(', ')}` : ''}</span>${nc.source ? html`<span class="sub-text">from ${nc.source}${nc.raised ? `, raised ${nc.raised}` : ''}</span>` : undefined}<span class="sub-text">owner ${person(nc.owner)}</span></td>
+<td><span class="badge ${tone}">${NONCONFORMITY_STATE_LABEL[nc.state]}</span></td>
+<td>${nc.rootCause ? html`<span class="sub-text"><b>Root cause:</b> ${nc.rootCause}</span>` : html`<span class="sub-text">No root cause recorded</span>`}${nc.correction ? html`<span class="sub-text"><b>Correction:</b> ${nc.correction}</span>` : undefined}</td>
+<td>${actionList(nc.actions)}</td>
+<td>${closure}</td>
+</tr>`;
+}
+
+function actionList(actions: readonly ActionRow[]): Markup {
+    return actions.length === 0 ? dash() : html`<ul class="plain">${actions.map(a => html`<li>${a.title}<span class="sub-text">${a.owner ? `${a.owner.title ?? a.owner.id}, ` : ''}${a.overdue ? html`<span class="date overdue">${actionStateLabel(a)}</span>` : actionStateLabel(a)}</span></li>`)}</ul>`;
+}
+
+// ---------------------------------------------------------------- management review (9.3)
+
+function reviewSection(data: ReportData): Markup {
+    const ms = data.managementSystem;
+    const last = ms.lastReview;
+    const next = ms.nextReviewDue
+        ? html`The next is due on ${reviewDate(ms.nextReviewDue, data.today)} (every ${ms.reviewInterval}).`
+        : ms.reviewInterval ? html`The organisation holds one every ${ms.reviewInterval}.` : html`The organisation declares no review interval.`;
+    return html`<section class="part" id="review">
+<h2><span class="n">7</span>Management review<span class="count">${ms.reviewsHeld} held</span></h2>
+<p class="lead">The last management review held by top management (ISO/IEC 42001 9.3): who took part, which of the inputs 9.3.2 lists it considered, what it decided and the actions it set. ${next}</p>
+${!last ? html`<p class="empty">No management review is recorded as held.${ms.reviewOverdue ? html` <span class="badge b-bad">overdue</span>` : undefined}</p>` : html`<div class="review">
+<h3>${last.title} <span class="sub-text mono">${last.id}</span></h3>
+<dl class="record">
+<div><dt>Held</dt><dd>${last.held}${ms.reviewOverdue ? html` <span class="badge b-bad overdue">next overdue</span>` : undefined}</dd></div>
+<div><dt>Chair</dt><dd>${person(last.chair)}</dd></div>
+<div><dt>Participants</dt><dd>${last.participants.length === 0 ? dash() : join(last.participants.map(person), ', ')}</dd></div>
+<div><dt>Inputs</dt><dd>${last.inputs.length === 0 ? dash() : last.inputs.map(reviewInputLabel).join(', ')}${last.missingInputs.length > 0 ? html` <span class="badge b-warn">not recorded: ${last.missingInputs.map(reviewInputLabel).join(', ')}</span>` : undefined}</dd></div>
+</dl>
+${last.decisions.length === 0 ? undefined : html`<h4>Decisions</h4><ul>${last.decisions.map(d => html`<li>${d}</li>`)}</ul>`}
+${last.actions.length === 0 ? undefined : html`<h4>Actions</h4>${actionList(last.actions)}`}
+</div>`}
+</section>`;
+}
+
 // ---------------------------------------------------------------- findings
 
 function findingSection(data: ReportData): Markup {
     const s = data.summary;
     const others = data.findings.length - s.errors - s.warnings;
     return html`<section class="part" id="findings">
-<h2><span class="n">5</span>Findings<span class="count">${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}${others > 0 ? `, ${others} note${others === 1 ? '' : 's'}` : ''}</span></h2>
+<h2><span class="n">8</span>Findings<span class="count">${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}${others > 0 ? `, ${others} note${others === 1 ? '' : 's'}` : ''}</span></h2>
 <p class="lead">What the AIMS language tools report on the workspace as of ${data.today}: the same diagnostics the editor and the command line show, with the file and line to fix.</p>
 ${data.findings.length === 0 ? html`<p class="empty">No findings: every check passes.</p>` : html`<div class="table-scroll"><table class="findings">
 <colgroup><col class="w-severity"><col class="w-location"><col class="w-rule"><col></colgroup>

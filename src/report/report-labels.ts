@@ -74,3 +74,22 @@ export function wordsOf(token: string | undefined): string {
     const text = token.replace(/-/g, ' ');
     return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+export const AUDIT_FINDING_LABEL: Record<string, string> = {
+    'major-nonconformity': 'Major nonconformity', 'minor-nonconformity': 'Minor nonconformity',
+    observation: 'Observation', opportunity: 'Opportunity for improvement'
+};
+
+export const NONCONFORMITY_STATE_LABEL: Record<string, string> = {
+    overdue: 'Open, overdue', open: 'Open', 'closed-unverified': 'Closed, effectiveness not reviewed', closed: 'Closed'
+};
+
+/** A management review input (9.3.2) in words: `interested-parties` -> `interested parties`. */
+export function reviewInputLabel(input: string): string {
+    return input.replace(/-/g, ' ');
+}
+
+/** An action's state: done on a date, overdue, or due on a date. */
+export function actionStateLabel(a: { due?: string; done?: string; overdue: boolean }): string {
+    return a.done ? `done ${a.done}` : a.overdue ? `overdue since ${a.due}` : a.due ? `due ${a.due}` : 'no due date';
+}

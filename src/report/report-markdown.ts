@@ -9,8 +9,9 @@ import { catalog } from '../catalog/catalog.js';
 import {
     obligationStateLabel,
     EU_CATEGORY_LABEL, freshnessLabel, IMPACT_ASSESSMENT_LABEL, LEVEL_LABEL, NIST_STATUS_LABEL, NIST_STATUSES, SEVERITY_LABEL,
-    soaStateLabel, wordsOf
+    soaStateLabel, wordsOf, AUDIT_FINDING_LABEL, NONCONFORMITY_STATE_LABEL, reviewInputLabel, actionStateLabel
 } from './report-labels.js';
+import type { ActionRow } from './management-system-data.js';
 
 /** Text safe in a GFM table cell: markup characters escaped, pipes escaped, line breaks as <br>. */
 export function markdownCell(text: string | number | undefined): string {
@@ -164,7 +165,9 @@ export function renderMarkdownReport(data: ReportData): string {
         }
     }
 
-    out.push('## 5. Findings', '');
+    out.push(...managementSystemMarkdown(data));
+
+    out.push('## 8. Findings', '');
     if (data.findings.length === 0) {
         out.push('No findings: every check passes.', '');
     } else {
@@ -190,4 +193,59 @@ function heatTable(map: HeatMap): string {
         map.outOfScale.length > 0 ? `Outside the scale: ${map.outOfScale.map(code).join(', ')}.` : ''
     ].filter(Boolean);
     return [table(['Likelihood \\ impact', ...impacts.map(String)], rows), ...(notes.length > 0 ? ['', notes.join(' ')] : [])].join('\n');
+}
+
+/** Sections 5 to 7: internal audit, the nonconformity register and the last management review. */
+function managementSystemMarkdown(data: ReportData): string[] {
+    const ms = data.managementSystem;
+    const out: string[] = ['## 5. Internal audit', ''];
+    if (ms.programmes.length === 0) {
+        out.push('The AIMS declares no audit programme.', '');
+    }
+    for (const p of ms.programmes) {
+        const gaps = [...p.missingClauses.map(c => `clause ${c}`), ...p.missingControls];
+        out.push(`### ${markdownText(p.title)} (${code(p.id)})`, '',
+            `Cycle ${p.cycle}${p.cycleFrom ? `, current cycle ${p.cycleFrom} to ${p.cycleTo}` : ''}; owner ${who(p.owner) || 'not named'}; ${plural(p.auditsInCycle.length, 'audit')} in the cycle. `
+            + (gaps.length === 0 ? 'The cycle\'s audits cover every main clause and every applicable control.' : `Not in the scope of any audit of the cycle: ${gaps.map(code).join(', ')}.`), '');
+    }
+    if (ms.audits.length > 0) {
+        out.push(table(['Audit', 'Title', 'State', 'Date', 'Scope', 'Auditor', 'Findings'], ms.audits.map(a => [
+            code(a.id), markdownCell(a.title), a.state, `${a.date ?? ''}${a.until ? ` to ${a.until}` : ''}`,
+            a.scope.map(code).join(', '), a.auditors.map(who).join(', '),
+            a.findings.map(f => `${AUDIT_FINDING_LABEL[f.kind] ?? f.kind}: ${markdownCell(f.title)}${f.about.length > 0 ? ` (${f.about.join(', ')})` : ''}${f.nonconformity ? ` → ${code(f.nonconformity)}` : ''}`).join('<br>')
+        ])), '');
+    }
+
+    const ncs = ms.nonconformities;
+    out.push('## 6. Nonconformities and corrective actions', '');
+    if (ncs.length === 0) {
+        out.push('The AIMS records no nonconformities.', '');
+    } else {
+        out.push(table(['Nonconformity', 'Title', 'State', 'Source', 'Raised', 'Owner', 'Root cause', 'Corrective actions', 'Closed', 'Effectiveness reviewed'], ncs.map(nc => [
+            code(nc.id), markdownCell(nc.title), NONCONFORMITY_STATE_LABEL[nc.state], markdownCell(nc.source), nc.raised ?? '', who(nc.owner),
+            markdownCell(nc.rootCause), actionsCell(nc.actions), nc.closed ?? (nc.closeBy ? `close by ${nc.closeBy}` : ''),
+            nc.effectivenessReviewed ? `${nc.effectivenessReviewed}${nc.effectivenessReviewer ? ` by ${who(nc.effectivenessReviewer)}` : ''}` : ''
+        ])), '');
+    }
+
+    out.push('## 7. Management review', '');
+    const last = ms.lastReview;
+    const next = ms.nextReviewDue ? `The next is due on ${ms.nextReviewDue}${ms.reviewOverdue ? ' (overdue)' : ''}, every ${ms.reviewInterval}.`
+        : ms.reviewInterval ? `The organisation holds one every ${ms.reviewInterval}.` : 'The organisation declares no review interval.';
+    if (!last) {
+        out.push(`No management review is recorded as held. ${next}`, '');
+        return out;
+    }
+    out.push(`Last held: ${code(last.id)} ${markdownText(last.title)} on ${last.held}, chaired by ${who(last.chair) || 'nobody named'}. ${next}`, '',
+        `- Participants: ${last.participants.map(who).join(', ') || 'none recorded'}`,
+        `- Inputs: ${last.inputs.map(reviewInputLabel).join(', ') || 'none recorded'}${last.missingInputs.length > 0 ? `; not recorded: ${last.missingInputs.map(reviewInputLabel).join(', ')}` : ''}`,
+        ...last.decisions.map(d => `- Decision: ${markdownText(d)}`), '');
+    if (last.actions.length > 0) {
+        out.push(table(['Action', 'Owner', 'State'], last.actions.map(a => [markdownCell(a.title), who(a.owner), actionStateLabel(a)])), '');
+    }
+    return out;
+}
+
+function actionsCell(actions: readonly ActionRow[]): string {
+    return actions.map(a => `${markdownCell(a.title)} (${a.owner ? `${who(a.owner)}, ` : ''}${actionStateLabel(a)})`).join('<br>');
 }

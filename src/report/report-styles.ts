@@ -101,6 +101,12 @@ td.id, th.id { white-space: nowrap; }
 .nowrap, .date { white-space: nowrap; }
 ul.plain { list-style: none; margin: 0; padding: 0; }
 ul.plain li + li { margin-top: 3px; }
+.sub-inline { color: var(--muted); font-size: 12px; }
+.programme, .review { margin: 0 0 16px; }
+dl.record { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; margin: 8px 0 12px; }
+dl.record div { display: contents; }
+dl.record dt { font-size: 11px; text-transform: uppercase; letter-spacing: 0.05em; color: var(--muted); padding-top: 2px; }
+dl.record dd { margin: 0; overflow-wrap: anywhere; }
 
 /* column widths (col elements take classes, so no style attributes are needed) */
 table.soa, table.systems, table.risks, table.findings, table.gaps { table-layout: fixed; }

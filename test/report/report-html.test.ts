@@ -120,7 +120,7 @@ describe('html report: content', () => {
     itInBrowser('has the statement of applicability, NIST coverage, risk register with two heat maps, inventory and findings', async () => {
         const { data } = await loadFolder(join(FIXTURES, 'harbour'));
         await withPage(renderHtmlReport(data), async ({ page }) => {
-            expect(await page.locator('section.part').evaluateAll((els: Dom[]) => els.map(e => e.id))).toEqual(['soa', 'nist', 'risks', 'systems', 'findings']);
+            expect(await page.locator('section.part').evaluateAll((els: Dom[]) => els.map(e => e.id))).toEqual(['soa', 'nist', 'risks', 'systems', 'audits', 'nonconformities', 'review', 'findings']);
             expect(await page.locator('table.soa tbody tr:not(.group)').count()).toBe(40);
             expect(await page.locator('table.soa tr:has-text("A.10.4")').innerText()).toContain('Harbour supplies no AI systems to customers');
             expect(await page.locator('#nist .chip:not(.nist-status .chip)').count()).toBeGreaterThanOrEqual(72);
@@ -141,7 +141,7 @@ describe('html report: content', () => {
         const { data } = await loadFolder(join(FIXTURES, 'harbour'));
         await withPage(renderHtmlReport(data), async ({ page }) => {
             await page.emulateMedia({ media: 'print' });
-            expect(await page.locator('section.part').evaluateAll((els: Dom[]) => els.map(e => (globalThis as Dom).getComputedStyle(e).breakBefore))).toEqual(['page', 'page', 'page', 'page', 'page']);
+            expect(await page.locator('section.part').evaluateAll((els: Dom[]) => els.map(e => (globalThis as Dom).getComputedStyle(e).breakBefore))).toEqual(Array(8).fill('page'));
             expect(await page.locator('nav.toc').evaluate((e: Dom) => (globalThis as Dom).getComputedStyle(e).display)).toBe('none');
         });
     });

@@ -43,7 +43,7 @@ describe('markdown report: EU AI Act', () => {
     it('has a section per system with its operator roles, class, route and each obligation with its state', async () => {
         const { data } = await loadFolder(EXAMPLES, '2026-11-28');
         const md = renderMarkdownReport(data);
-        const section = md.slice(md.indexOf('\n### EU AI Act\n'), md.indexOf('\n## 5. Findings'));
+        const section = md.slice(md.indexOf('\n### EU AI Act\n'), md.indexOf('\n## 5. Internal audit'));
         expect(section).toContain('#### `credit-scoring` Credit scoring model');
         expect(section).toContain('Operator role: provider, deployer. Class: High-risk (Annex III point 5(b)). Article 27 applies: it deploys an Annex III point 5(b) system. Obligations: 23 of 23 met or not applicable.');
         expect(section).toContain('| Article 27 | fundamental rights impact assessment | 2026-08-02 | met | ia-credit-scoring |');
@@ -67,17 +67,17 @@ describe('markdown report: content', () => {
         expect(md.startsWith('# AI management system report: Harbour Health Insurance DAC\n')).toBe(true);
         expect(md).toContain('- Commit: `0123456789abcdef0123456789abcdef01234567`');
         for (const heading of ['## Summary', '## 1. Statement of applicability', '## 2. NIST AI RMF coverage', '## 3. Risk register',
-            '### Heat map: inherent', '### Heat map: residual', '## 4. AI system inventory', '## 5. Findings']) {
+            '### Heat map: inherent', '### Heat map: residual', '## 4. AI system inventory', '## 5. Internal audit', '## 6. Nonconformities and corrective actions', '## 7. Management review', '## 8. Findings']) {
             expect(md).toContain(`\n${heading}\n`);
         }
         expect(tableAfter(md, '## 1. Statement of applicability')).toHaveLength(2 + 40);
         expect(tableAfter(md, '## 4. AI system inventory')).toHaveLength(2 + 3);
-        expect(tableAfter(md, '## 5. Findings')).toHaveLength(2 + data.findings.length);
+        expect(tableAfter(md, '## 8. Findings')).toHaveLength(2 + data.findings.length);
         const heat = tableAfter(md, '### Heat map: inherent');
         expect(heat[0]).toEqual(['Likelihood \\ impact', '1', '2', '3', '4', '5']);
         expect(heat[2]).toEqual(['**5**', '·', '·', '·', '·', '1']);
         // Every row of a table has as many cells as its header.
-        for (const heading of ['## 1. Statement of applicability', '## 3. Risk register', '## 4. AI system inventory', '## 5. Findings']) {
+        for (const heading of ['## 1. Statement of applicability', '## 3. Risk register', '## 4. AI system inventory', '## 8. Findings']) {
             const rows = tableAfter(md, heading);
             expect(rows.every(r => r.length === rows[0].length)).toBe(true);
         }

@@ -4,9 +4,8 @@
  * finds has a nonconformity record.
  */
 import type { ValidationAcceptor } from 'langium';
-import type { Accountable, Audit, AuditFinding, AuditProgramme } from '../../language/generated/ast.js';
-import { catalog } from '../../catalog/catalog.js';
-import { addDuration, parseIsoDate } from '../../model/dates.js';
+import type { Accountable, Audit, AuditFinding } from '../../language/generated/ast.js';
+import { programmeCoverage } from '../../model/management-system.js';
 import { controlIdOf, scopeIncludes, type AimsModel } from '../../model/aims-model.js';
 import { RULES } from '../rules.js';
 import { report, type CheckContext, type DomainChecks, type WorkspaceFinding } from '../check-kit.js';
@@ -22,14 +21,6 @@ export function audit(context: CheckContext): DomainChecks {
             () => auditorMustBeIndependent(context)
         ]
     };
-}
-
-/** The main clauses an audit programme must cover within its cycle. */
-export const MAIN_CLAUSES = ['4', '5', '6', '7', '8', '9', '10'];
-
-/** The day an audit took place, or is planned for. */
-export function auditDate(audit: Audit): string | undefined {
-    return audit.conducted ?? audit.planned;
 }
 
 function auditShouldHaveScopeAndAuditor(audit: Audit, accept: ValidationAcceptor): void {
@@ -58,46 +49,15 @@ function nonconformityFindingMustHaveRecord(finding: AuditFinding, accept: Valid
     }
 }
 
-const includes = scopeIncludes;
-
-/** The cycle that contains today: from `starts` on, or the cycle around today if no start is given. */
-function currentCycle(programme: AuditProgramme, today: string): { from: string; to: string } | undefined {
-    const count = programme.cycle?.count ?? 12;
-    const unit = programme.cycle?.unit ?? 'months';
-    if (!programme.starts || parseIsoDate(programme.starts) === undefined) {
-        const back = addDuration(today, -count, unit);
-        const ahead = addDuration(today, count, unit);
-        return back && ahead ? { from: back, to: ahead } : undefined;
-    }
-    let from = programme.starts;
-    for (let i = 0; i < 1000; i++) {
-        const to = addDuration(from, count, unit);
-        if (!to) {
-            return undefined;
-        }
-        if (today < to) {
-            return { from, to };
-        }
-        from = to;
-    }
-    return undefined;
-}
-
 function programmeShouldCoverTheSystem({ model, settings }: CheckContext): WorkspaceFinding[] {
     const today = settings.today();
     const findings: WorkspaceFinding[] = [];
-    const applicable = catalog.annexAControls.map(c => c.id).filter(id => model.soaEntryFor(id)?.decision === 'applicable');
     for (const programme of model.all('AuditProgramme')) {
-        const cycle = currentCycle(programme, today);
-        if (!cycle) {
+        const coverage = programmeCoverage(model, programme, today);
+        if (!coverage) {
             continue;
         }
-        const audits = model.all('Audit').filter(a => a.programme?.ref === programme)
-            .filter(a => { const date = auditDate(a); return date !== undefined && date >= cycle.from && date < cycle.to; });
-        const scope = audits.flatMap(a => a.scope.map(ref => String(ref.ref?.name ?? ref.$refText)));
-        const covered = (id: string) => scope.some(s => includes(s, id) || includes(id, s));
-        const missingClauses = MAIN_CLAUSES.filter(clause => !covered(clause));
-        const missingControls = applicable.filter(id => !scope.some(s => includes(s, id)));
+        const { cycle, audits, missingClauses, missingControls } = coverage;
         if (missingClauses.length + missingControls.length === 0) {
             continue;
         }
@@ -151,7 +111,7 @@ function sameOrMember(audited: Accountable | undefined, auditor: Accountable): b
 
 function ownedInScope(model: AimsModel, scope: string[], auditor: Accountable): string | undefined {
     const owned = model.soaEntries()
-        .filter(entry => entry.owner?.ref === auditor && scope.some(s => includes(s, controlIdOf(entry))))
+        .filter(entry => entry.owner?.ref === auditor && scope.some(s => scopeIncludes(s, controlIdOf(entry))))
         .map(controlIdOf);
     return owned.length > 0 ? `${auditor.name} owns ${owned.slice(0, 5).join(', ')}${owned.length > 5 ? ' ...' : ''} in the statement of applicability, which the audit's scope includes` : undefined;
 }

@@ -5,7 +5,7 @@
  */
 import type { ValidationAcceptor } from 'langium';
 import type { Action, Nonconformity } from '../../language/generated/ast.js';
-import { addDuration, parseIsoDate } from '../../model/dates.js';
+import { actionOverdue, closingDeadline } from '../../model/management-system.js';
 import { RULES } from '../rules.js';
 import { report, where, type CheckContext, type DomainChecks, type WorkspaceFinding } from '../check-kit.js';
 
@@ -21,7 +21,7 @@ export function improvement(context: CheckContext): DomainChecks {
 
 function actionShouldNotBeOverdue({ settings }: CheckContext, action: Action, accept: ValidationAcceptor): void {
     const today = settings.today();
-    if (!action.done && action.due && parseIsoDate(action.due) !== undefined && action.due < today) {
+    if (actionOverdue(action, today)) {
         const of = action.$container.$type === 'Nonconformity' ? `corrective action of nonconformity '${action.$container.name}'` : `action of management review '${action.$container.name}'`;
         report(accept, RULES.actionOverdue, `The ${of} "${action.title}" was due on ${action.due} (today is ${today}) and is not done: finish it and record done <date>, or agree a new due date.`, { node: action, property: 'due' });
     }
@@ -53,7 +53,7 @@ function nonconformityShouldCloseInTime({ model, settings }: CheckContext): Work
     }
     const today = settings.today();
     return model.all('Nonconformity').flatMap(nc => {
-        const deadline = !nc.closed && nc.raised ? addDuration(nc.raised, limit.count, limit.unit) : undefined;
+        const deadline = nc.closed ? undefined : closingDeadline(model, nc);
         return deadline && deadline < today ? [{
             rule: RULES.nonconformityOpenTooLong, node: nc, property: 'raised',
             message: `Nonconformity '${nc.name}' was raised on ${nc.raised} and is still open; the organisation closes nonconformities within ${limit.count} ${limit.unit} (${where(limit)}), so by ${deadline}. Close it or escalate it.`

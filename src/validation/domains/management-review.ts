@@ -4,12 +4,10 @@
  */
 import type { ValidationAcceptor } from 'langium';
 import type { ManagementReview } from '../../language/generated/ast.js';
-import { addDuration, parseIsoDate } from '../../model/dates.js';
+import { addDuration } from '../../model/dates.js';
+import { heldReviews, missingReviewInputs } from '../../model/management-system.js';
 import { RULES } from '../rules.js';
 import { report, where, type CheckContext, type DomainChecks, type WorkspaceFinding } from '../check-kit.js';
-
-/** The inputs 9.3.2 asks every management review to consider, in the language's words. */
-export const REQUIRED_REVIEW_INPUTS = ['previous-actions', 'issues', 'interested-parties', 'nonconformities', 'monitoring', 'audits', 'improvement'] as const;
 
 export function managementReview(context: CheckContext): DomainChecks {
     return {
@@ -23,17 +21,11 @@ export function managementReview(context: CheckContext): DomainChecks {
     };
 }
 
-/** Reviews that took place by `today`, oldest first. */
-export function heldReviews(reviews: readonly ManagementReview[], today: string): ManagementReview[] {
-    return reviews.filter(r => r.held && parseIsoDate(r.held) !== undefined && r.held <= today)
-        .sort((a, b) => a.held!.localeCompare(b.held!));
-}
-
 function reviewShouldConsiderEveryInput(review: ManagementReview, accept: ValidationAcceptor): void {
     if (!review.held) {
         return;
     }
-    const missing = REQUIRED_REVIEW_INPUTS.filter(input => !review.inputs.includes(input));
+    const missing = missingReviewInputs(review);
     if (missing.length > 0) {
         report(accept, RULES.managementReviewInputsIncomplete, `Management review '${review.name}' does not record ${missing.length === 1 ? 'the input' : 'the inputs'} ${missing.join(', ')}: add ${missing.length === 1 ? 'it' : 'them'} to inputs if the review considered ${missing.length === 1 ? 'it' : 'them'}, or take ${missing.length === 1 ? 'it' : 'them'} to the next review (ISO/IEC 42001 9.3.2).`, {
             node: review, ...(review.inputs.length > 0 ? { keyword: 'inputs' } : { property: 'name' }), data: { missing }
