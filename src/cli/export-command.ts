@@ -1,11 +1,12 @@
 /**
- * `aims export oscal [paths...] --model catalog|component-definition|ssp --out FILE`: the AIMS
+ * `aims export oscal [paths...] --model catalog|component-definition|ssp|assessment-results --out FILE`: the AIMS
  * as OSCAL 1.2.2 JSON. Identifiers are UUID v5 of stable names and timestamps come from
  * `--today` or the commit, so exporting the same commit twice gives identical files.
  */
 import { collectReportData, gitCommit } from '../report/aims-report-data.js';
 import { DEFAULT_CATALOG_HREF } from '../oscal/oscal-context.js';
 import { exportOscal, isOscalModel, OSCAL_MODELS, oscalTimestamp, serializeOscal } from '../oscal/oscal-export.js';
+import { OscalNothingToExport } from '../oscal/oscal-assessment-results.js';
 import { didYouMean } from '../catalog/did-you-mean.js';
 import { CliError, ExitCode, stringOption, type CliCommand } from './cli-command.js';
 import { writeCommandOutput } from './output-file.js';
@@ -13,7 +14,7 @@ import { loadCommandWorkspace, SEVERITY_OPTION, EXPIRY_WINDOW_OPTION } from './w
 
 export const exportOscalCommand: CliCommand = {
     name: 'export oscal',
-    summary: 'Export the AIMS as OSCAL 1.2.2 JSON: catalog, component-definition or ssp.',
+    summary: 'Export the AIMS as OSCAL 1.2.2 JSON: catalog, component-definition, ssp or assessment-results.',
     usage: 'export oscal --model MODEL [options] [paths...]',
     description: [
         'Builds the .aims files in the given files and directories (default: the current directory)',
@@ -23,7 +24,11 @@ export const exportOscalCommand: CliCommand = {
         '  component-definition  each AI system as a component implementing catalog controls;',
         '  ssp                   a system security plan: the AIMS as the system, every statement of',
         '                        applicability entry as an implemented requirement (exclusions as',
-        '                        not-applicable with their justification), evidence as resources.',
+        '                        not-applicable with their justification), evidence as resources;',
+        '  assessment-results    the internal audits (ISO/IEC 42001 9.2): each conducted audit a',
+        '                        result with its scope as the reviewed controls, every audit finding',
+        '                        an observation, every nonconformity found a finding whose target is',
+        '                        not satisfied. Exit 2 when no audit is recorded as conducted.',
         'The component definition and the plan refer to the catalog by a back-matter resource whose',
         'link is --catalog-href. UUIDs are derived from names and timestamps from --today (midnight',
         'UTC) or the commit date, so a re-export of the same state is byte-identical.'
@@ -60,10 +65,16 @@ export const exportOscalCommand: CliCommand = {
         const commit = gitCommit(loaded.workspaceRoot);
         const timestamp = oscalTimestamp(today, commit, loaded.services.aims.Settings.today());
         const data = collectReportData(loaded.services, loaded.built.documents, timestamp.slice(0, 10), { root: loaded.workspaceRoot, commit: commit ?? false });
-        const text = serializeOscal(exportOscal(data, model, {
-            timestamp,
-            catalogHref: stringOption(input, 'catalog-href')
-        }));
+        let document: object;
+        try {
+            document = exportOscal(data, model, { timestamp, catalogHref: stringOption(input, 'catalog-href') });
+        } catch (error) {
+            if (error instanceof OscalNothingToExport) {
+                throw new CliError(error.message);
+            }
+            throw error;
+        }
+        const text = serializeOscal(document);
         writeCommandOutput(input, out, text);
         return ExitCode.ok;
     }

@@ -23,10 +23,11 @@ import { euAiActFixes } from './quick-fixes/eu-ai-act.js';
 import { datesFixes } from './quick-fixes/dates.js';
 import { auditFixes } from './quick-fixes/audit.js';
 import { improvementFixes } from './quick-fixes/improvement.js';
+import { managementReviewFixes } from './quick-fixes/management-review.js';
 import { documentedInformationFixes } from './quick-fixes/documented-information.js';
 
 const DOMAIN_FIXES: readonly QuickFixes[] = [
-    coreFixes, datesFixes, soaFixes, riskFixes, euAiActFixes, auditFixes, improvementFixes, documentedInformationFixes
+    coreFixes, datesFixes, soaFixes, riskFixes, euAiActFixes, auditFixes, improvementFixes, managementReviewFixes, documentedInformationFixes
 ];
 
 /** Rule code to every fix any domain offers for it. */

@@ -1,14 +1,15 @@
 /**
- * The OSCAL export's entry point: one of three models from the report data, serialised the same
+ * The OSCAL export's entry point: one of four models from the report data, serialised the same
  * way every time (stable key order, two-space indent, final newline), so re-exports diff cleanly.
  */
 import type { CommitInfo, ReportData } from '../report/aims-report-data.js';
+import { oscalAssessmentResults } from './oscal-assessment-results.js';
 import { oscalCatalog } from './oscal-catalog.js';
 import { oscalComponentDefinition } from './oscal-component-definition.js';
 import type { OscalExportOptions } from './oscal-context.js';
 import { oscalSsp } from './oscal-ssp.js';
 
-export const OSCAL_MODELS = ['catalog', 'component-definition', 'ssp'] as const;
+export const OSCAL_MODELS = ['catalog', 'component-definition', 'ssp', 'assessment-results'] as const;
 export type OscalModelName = typeof OSCAL_MODELS[number];
 
 export function isOscalModel(name: string): name is OscalModelName {
@@ -20,6 +21,7 @@ export function exportOscal(data: ReportData, model: OscalModelName, options: Os
         case 'catalog': return oscalCatalog(data, options);
         case 'component-definition': return oscalComponentDefinition(data, options);
         case 'ssp': return oscalSsp(data, options);
+        case 'assessment-results': return oscalAssessmentResults(data, options);
     }
 }
 

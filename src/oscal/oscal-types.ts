@@ -218,3 +218,67 @@ export interface OscalSystemSecurityPlan {
     };
     'back-matter'?: OscalBackMatter;
 }
+
+export interface OscalObservation {
+    'uuid': string;
+    'title'?: string;
+    'description': string;
+    'props'?: OscalProperty[];
+    'methods': string[];
+    'types'?: string[];
+    'origins'?: OscalOrigin[];
+    'subjects'?: Array<{ 'subject-uuid': string; 'type': string; 'title'?: string }>;
+    'relevant-evidence'?: Array<{ href?: string; description: string }>;
+    'collected': string;
+    'remarks'?: string;
+}
+
+export interface OscalOrigin {
+    actors: Array<{ 'type': 'tool' | 'assessment-platform' | 'party'; 'actor-uuid': string; 'role-id'?: string }>;
+}
+
+export interface OscalFinding {
+    'uuid': string;
+    'title': string;
+    'description': string;
+    'props'?: OscalProperty[];
+    'links'?: OscalLink[];
+    'origins'?: OscalOrigin[];
+    'target': {
+        'type': 'statement-id' | 'objective-id';
+        'target-id': string;
+        'title'?: string;
+        'status': { state: 'satisfied' | 'not-satisfied'; reason?: string };
+        'remarks'?: string;
+    };
+    'related-observations'?: Array<{ 'observation-uuid': string }>;
+    'remarks'?: string;
+}
+
+export interface OscalControlSelection {
+    'description'?: string;
+    'include-controls': Array<{ 'control-id': string }>;
+    'remarks'?: string;
+}
+
+export interface OscalResult {
+    'uuid': string;
+    'title': string;
+    'description': string;
+    'start': string;
+    'end'?: string;
+    'props'?: OscalProperty[];
+    'links'?: OscalLink[];
+    'reviewed-controls': { 'description'?: string; 'control-selections': OscalControlSelection[] };
+    'observations'?: OscalObservation[];
+    'findings'?: OscalFinding[];
+    'remarks'?: string;
+}
+
+export interface OscalAssessmentResults {
+    'uuid': string;
+    'metadata': OscalMetadata;
+    'import-ap': { href: string; remarks?: string };
+    'results': OscalResult[];
+    'back-matter'?: OscalBackMatter;
+}

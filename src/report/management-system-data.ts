@@ -40,6 +40,8 @@ export interface AuditRow {
     readonly auditors: readonly Ref[];
     readonly audited: readonly Ref[];
     readonly findings: readonly AuditFindingRow[];
+    /** Evidence the audit links (its report, working papers). */
+    readonly evidence: readonly string[];
     readonly location?: SourceLocation;
 }
 
@@ -141,6 +143,7 @@ export function collectManagementSystem(model: AimsModel, today: string, locate:
             findings: audit.findings.map(f => ({
                 kind: f.kind as AuditFindingKind, title: f.title, about: ids(f.about), nonconformity: f.nonconformity?.$refText
             })),
+            evidence: ids(audit.evidence),
             location: locate(audit)
         }))
         .sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));

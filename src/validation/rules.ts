@@ -187,7 +187,7 @@ export const RULES = {
         'Close it (closed <date>) or escalate it; the limit is nonconformities close within <duration> in the organisation.'),
     // management-review
     managementReviewOverdue: rule('management-review', 'management-review-overdue', 'warning', 'No management review was held within the organisation\'s declared interval.',
-        'Hold the management review and record it: management-review <name> "..." { held <date> ... } (ISO/IEC 42001 9.3).'),
+        'Hold the management review and record it: management-review <name> "..." { held <date> ... } (ISO/IEC 42001 9.3); the quick fix scaffolds it with the last review\'s chair, participants and open actions.'),
     managementReviewInputsIncomplete: rule('management-review', 'management-review-inputs-incomplete', 'warning', 'A management review did not consider every input the standard lists.',
         'Add the missing inputs, or consider them at the next review (ISO/IEC 42001 9.3.2).'),
     reviewActionNotFollowedUp: rule('management-review', 'review-action-not-followed-up', 'warning', 'An action of an earlier management review is still open although a later review was held.',

@@ -361,6 +361,44 @@ describe('quick fix: aims/nonconformity-without-effectiveness-review and aims/no
     });
 });
 
+describe('quick fix: aims/management-review-overdue', () => {
+    const ORG = 'organisation acme "Acme" { scope "AI." management-review every 12 months }\n';
+
+    it('records a review held today after the last one, with its chair and participants, every 9.3.2 input and its open actions', async () => {
+        const reviews = [
+            'management-review mr-2025 "Management review 2025" {',
+            '    held 2025-03-01',
+            '    chair alice',
+            '    participants alice, bob',
+            '    inputs previous-actions, issues, interested-parties, nonconformities, monitoring, audits, improvement',
+            '    action "Hire an auditor" { owner bob due 2025-06-30 }',
+            '}',
+            ''
+        ].join('\n');
+        const applied = await applyFix({ 'org.aims': ORG + PEOPLE, 'mr.aims': reviews }, 'mr.aims', 'aims/management-review-overdue');
+        expectCleanInsertion(applied, 'mr.aims', 'aims/management-review-overdue');
+        expect(applied.action.title).toBe("Record management review 'mr-2026' held today");
+        expect(applied.after).toContain([
+            'management-review mr-2026 "Management review 2026" {',
+            '    held 2026-06-01',
+            '    chair alice',
+            '    participants alice, bob',
+            '    inputs previous-actions, issues, interested-parties, nonconformities, monitoring, audits, improvement',
+            '    // follow up from mr-2025: "Hire an auditor"',
+            '    decision "TODO: is the AI management system still suitable, adequate and effective?"',
+            '}'
+        ].join('\n'));
+        // The new review is complete: no missing-input finding either.
+        expect(applied.fixed.codes('mr.aims')).not.toContain('aims/management-review-inputs-incomplete');
+    });
+
+    it('records the first review after the organisation when none is recorded', async () => {
+        const applied = await applyFix({ 'org.aims': ORG + PEOPLE }, 'org.aims', 'aims/management-review-overdue');
+        expectCleanInsertion(applied, 'org.aims', 'aims/management-review-overdue');
+        expect(applied.after.indexOf('management-review mr-2026')).toBeGreaterThan(applied.after.indexOf('organisation acme'));
+    });
+});
+
 describe('quick fix: aims/missed-target-without-action', () => {
     it('raises a nonconformity with the measurement as its source, after the measurement', async () => {
         const text = [

@@ -8,13 +8,21 @@ import { harbourCopy } from '../report/report-workspace.js';
 import { schemaErrors } from './oscal-schemas.js';
 
 describe('aims export oscal', () => {
-    it.each(OSCAL_MODELS)('writes a valid %s', model => {
+    // The Harbour fixture records no audit, so it has no assessment results (tested below).
+    it.each(OSCAL_MODELS.filter(m => m !== 'assessment-results'))('writes a valid %s', model => {
         const dir = harbourCopy();
         const run = runAims(['export', 'oscal', '--model', model, '--today', '2026-06-01', '--out', `${model}.json`], { cwd: dir });
         expect(run).toMatchObject({ code: 0, stdout: '', stderr: '' });
         const document = JSON.parse(readFileSync(join(dir, `${model}.json`), 'utf8'));
         expect(schemaErrors(model, document)).toEqual([]);
         expect(JSON.stringify(document)).toContain('"last-modified":"2026-06-01T00:00:00Z"');
+    });
+
+    it('refuses assessment results without a conducted audit, saying why (exit 2)', () => {
+        const run = runAims(['export', 'oscal', '--model', 'assessment-results', '--today', '2026-06-01'], { cwd: harbourCopy() });
+        expect(run.code).toBe(2);
+        expect(run.stderr).toContain('no audit is recorded as conducted');
+        expect(run.stdout).toBe('');
     });
 
     it('gives byte-identical output for the same state, dated by the commit without --today', () => {

@@ -5,8 +5,9 @@ import { catalog } from '../../src/catalog/catalog.js';
 import { exportOscal, oscalTimestamp, OSCAL_MODELS, serializeOscal, type OscalModelName } from '../../src/oscal/oscal-export.js';
 import { emailAddress, markupLine, markupMultiline, oscalString, oscalToken, uriReference } from '../../src/oscal/oscal-text.js';
 import { uuidV5 } from '../../src/oscal/oscal-uuid.js';
+import { OscalNothingToExport } from '../../src/oscal/oscal-assessment-results.js';
 import type {
-    OscalCatalog, OscalComponentDefinition, OscalMetadata, OscalResource, OscalSystemSecurityPlan
+    OscalAssessmentResults, OscalCatalog, OscalComponentDefinition, OscalMetadata, OscalResource, OscalSystemSecurityPlan
 } from '../../src/oscal/oscal-types.js';
 import type { ReportData } from '../../src/report/aims-report-data.js';
 import { EXAMPLES, FIXTURES, loadFolder, loadInline } from '../report/report-workspace.js';
@@ -22,6 +23,10 @@ function componentsOf(data: ReportData): OscalComponentDefinition {
 }
 function sspOf(data: ReportData): OscalSystemSecurityPlan {
     return (exportOscal(data, 'ssp', OPTIONS) as { 'system-security-plan': OscalSystemSecurityPlan })['system-security-plan'];
+}
+
+function resultsOf(data: ReportData): OscalAssessmentResults {
+    return (exportOscal(data, 'assessment-results', OPTIONS) as { 'assessment-results': OscalAssessmentResults })['assessment-results'];
 }
 
 /** Every `#uuid` link, party uuid and role id in `doc` must name something the document defines. */
@@ -75,6 +80,10 @@ const ESCAPES = String.raw`
         control A.2.3 excluded because "Because \\ backslash \"quote\" <b>bold</b>\n\nnew paragraph"
         control ESC.1 applicable { status in-progress owner t1 }
     }
+    audit au1 "Audit \"quoted\" <b>x</b>" {
+        scope 9.2, ESC.1 conducted 2026-05-02 auditor p2 audited p1
+        finding major-nonconformity "Finding with \\ backslash\nand newline" { about 9.2, ESC.1 }
+    }
 `;
 
 describe('oscal export: deterministic identifiers', () => {
@@ -87,8 +96,10 @@ describe('oscal export: deterministic identifiers', () => {
     });
 
     it.each(OSCAL_MODELS)('exports %s byte-identically from two separate builds', async model => {
-        const first = await loadFolder(join(FIXTURES, 'harbour'));
-        const second = await loadFolder(join(FIXTURES, 'harbour'));
+        // Harbour records no audit; the example workspace does.
+        const folder = model === 'assessment-results' ? EXAMPLES : join(FIXTURES, 'harbour');
+        const first = await loadFolder(folder, '2026-11-28');
+        const second = await loadFolder(folder, '2026-11-28');
         expect(serializeOscal(exportOscal(first.data, model, OPTIONS))).toBe(serializeOscal(exportOscal(second.data, model, OPTIONS)));
     });
 
@@ -127,7 +138,13 @@ describe('oscal export: valid against the OSCAL 1.2.2 schemas', () => {
 
     for (const [name, load] of cases) {
         it.each(OSCAL_MODELS)(`${name}: %s`, async (model: OscalModelName) => {
-            const document = exportOscal(await load(), model, OPTIONS);
+            const data = await load();
+            if (model === 'assessment-results' && !data.managementSystem.audits.some(a => a.state === 'conducted')) {
+                // Nothing to assess: the export refuses rather than invent a result.
+                expect(() => exportOscal(data, model, OPTIONS)).toThrow(OscalNothingToExport);
+                return;
+            }
+            const document = exportOscal(data, model, OPTIONS);
             expect(schemaErrors(model, document)).toEqual([]);
             // What is written is what validates: the JSON text parses back to the same document.
             expect(JSON.parse(serializeOscal(document))).toEqual(document);
@@ -281,5 +298,47 @@ describe('oscal export: system security plan', () => {
         expect(byTitle('Script').remarks).toBe('Location as written: javascript:alert(1)');
         expect(byTitle('File').rlinks).toBeUndefined();
         expect(byTitle('Report').rlinks).toEqual([{ href: 'evidence/r.pdf' }, { href: 'https://audit.example.com/r' }]);
+    });
+});
+
+describe('oscal export: assessment results (internal audit, 9.2)', () => {
+    it('makes each conducted audit a result, its scope the reviewed controls, planned audits left out', async () => {
+        const { data } = await loadFolder(EXAMPLES, '2026-11-28');
+        const ar = resultsOf(data);
+        expect(ar.results.map(r => r.title)).toEqual(['Internal organisation (A.3), 2026', 'Management system and controls A.2, A.4 to A.6, 2026']);
+        const [a3, q3] = ar.results;
+        expect(a3['reviewed-controls']['control-selections'][0]['include-controls']).toEqual([{ 'control-id': 'a.3.2' }, { 'control-id': 'a.3.3' }]);
+        expect(q3).toMatchObject({ start: '2026-09-14T00:00:00Z', end: '2026-09-18T23:59:59Z' });
+        expect(q3.props).toEqual(expect.arrayContaining([
+            { name: 'audit-programme', ns: 'urn:aims-language-tools:oscal', value: 'internal-audit' },
+            { name: 'clause', ns: 'urn:aims-language-tools:oscal', value: '9' }
+        ]));
+        const controls = q3['reviewed-controls']['control-selections'][0]['include-controls'].map(c => c['control-id']);
+        expect(controls).toContain('a.6.2.6');
+        expect(controls).not.toContain('a.7.2');
+        expect(danglingReferences(ar)).toEqual([]);
+        expect(duplicateUuids(ar)).toEqual([]);
+    });
+
+    it('records every audit finding as an observation and only nonconformities as unsatisfied findings', async () => {
+        const { data } = await loadFolder(EXAMPLES, '2026-11-28');
+        const q3 = resultsOf(data).results[1];
+        expect(q3.observations!.map(o => o.types)).toEqual([['finding'], ['discovery'], ['discovery']]);
+        expect(q3.findings).toHaveLength(1);
+        const [finding] = q3.findings!;
+        expect(finding.target).toMatchObject({ 'type': 'objective-id', 'target-id': 'a.6.2.6', 'status': { state: 'not-satisfied' } });
+        expect(finding.props).toContainEqual({ name: 'nonconformity', ns: 'urn:aims-language-tools:oscal', value: 'nc-drift-thresholds' });
+        expect(finding['related-observations']).toEqual([{ 'observation-uuid': q3.observations![0].uuid }]);
+        // The auditor is the actor, in the assessor role; the audit's evidence is linked.
+        expect(finding.origins![0].actors[0]['role-id']).toBe('assessor');
+        expect(q3.links?.[0]).toMatchObject({ rel: 'evidence' });
+    });
+
+    it('names clause-only targets as clauses', async () => {
+        const { data } = await loadInline({ 'main.aims': `${ESCAPES}` });
+        const [r] = resultsOf(data).results;
+        expect(r.findings![0].target['target-id']).toBe('clause-9.2');
+        expect(r.findings![0].target.remarks).toBe('Also about ESC.1.');
+        expect(r['reviewed-controls']['control-selections'][0]['include-controls']).toEqual([{ 'control-id': 'esc.1' }]);
     });
 });

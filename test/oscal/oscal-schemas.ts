@@ -14,7 +14,8 @@ const SCHEMAS = resolve(fileURLToPath(new URL('../schemas/oscal', import.meta.ur
 const FILES: Record<OscalModelName, string> = {
     'catalog': 'oscal_catalog_schema.json',
     'component-definition': 'oscal_component_schema.json',
-    'ssp': 'oscal_ssp_schema.json'
+    'ssp': 'oscal_ssp_schema.json',
+    'assessment-results': 'oscal_assessment-results_schema.json'
 };
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
