@@ -33,7 +33,9 @@ const KEYWORD: Partial<Record<CatalogEntryKind, string>> = {
     'eu-provision': 'provision',
     'annex-iii-area': 'area',
     'annex-iii-subpoint': 'subpoint',
-    'annex-i-item': 'legislation'
+    'annex-i-item': 'legislation',
+    'iso27001-theme': 'group',
+    'iso27001-control': 'control'
 };
 
 const DECLARATION_NAME: Record<CatalogName, string> = {
@@ -41,7 +43,8 @@ const DECLARATION_NAME: Record<CatalogName, string> = {
     'clauses': 'iso42001_clauses',
     'annex-c': 'iso42001_annex_c',
     'nist': 'nist_ai_rmf',
-    'eu-ai-act': 'eu_ai_act'
+    'eu-ai-act': 'eu_ai_act',
+    'iso27001': 'iso27001_annex_a'
 };
 
 function entry(item: CatalogItem, cat: AimsCatalog): string[] {

@@ -8,16 +8,20 @@ import annexCData from './data/iso42001-annex-c.json' with { type: 'json' };
 import nistData from './data/nist-ai-rmf.json' with { type: 'json' };
 import crosswalkData from './data/crosswalk-nist-iso42001.json' with { type: 'json' };
 import euAiActData from './data/eu-ai-act.json' with { type: 'json' };
-import iso27001Data from './data/iso27001-2022-annex-a-ids.json' with { type: 'json' };
+import iso27001Data from './data/iso27001-annex-a.json' with { type: 'json' };
 
 /** The catalogs a user can list with `aims catalog <name>`. */
-export const CATALOG_NAMES = ['annex-a', 'clauses', 'annex-c', 'nist', 'eu-ai-act'] as const;
+export const CATALOG_NAMES = ['annex-a', 'clauses', 'annex-c', 'nist', 'eu-ai-act', 'iso27001'] as const;
 export type CatalogName = typeof CATALOG_NAMES[number];
 
 export type CatalogEntryKind =
     | 'annex-a-group' | 'annex-a-control' | 'clause' | 'annex-c-section' | 'annex-c-objective'
     | 'risk-source' | 'nist-function' | 'nist-category' | 'nist-subcategory'
-    | 'eu-chapter' | 'eu-article' | 'eu-provision' | 'annex-iii-area' | 'annex-iii-subpoint' | 'annex-i-item';
+    | 'eu-chapter' | 'eu-article' | 'eu-provision' | 'annex-iii-area' | 'annex-iii-subpoint' | 'annex-i-item'
+    | 'iso27001-theme' | 'iso27001-control';
+
+/** The prefix of ISO/IEC 27001:2022 Annex A ids in AIMS files: `27001:A.5.15`. */
+export const ISO27001_PREFIX = iso27001Data.prefix;
 
 /** Catalog kinds whose ids are plain numbers or sub-points (`5`, `5(b)`), found only by kind. */
 const NUMBERED_KINDS: ReadonlySet<CatalogEntryKind> = new Set(['annex-iii-area', 'annex-iii-subpoint', 'annex-i-item']);
@@ -83,7 +87,13 @@ function build(): { items: CatalogItem[]; sources: CatalogSource[] } {
         items.push({ id: s.id, title: s.label, summary: s.summary, kind: 'nist-subcategory', catalog: 'nist', parent: s.category });
     }
     items.push(...euAiActItems());
-    const sources: CatalogSource[] = [annexAData, clausesData, annexCData, nistData, euAiActData].map(d => ({
+    for (const t of iso27001Data.themes) {
+        items.push({ id: ISO27001_PREFIX + t.id, title: t.title, summary: t.summary, kind: 'iso27001-theme', catalog: 'iso27001' });
+    }
+    for (const c of iso27001Data.controls) {
+        items.push({ id: ISO27001_PREFIX + c.id, title: c.title, summary: c.summary, kind: 'iso27001-control', catalog: 'iso27001', parent: ISO27001_PREFIX + c.theme });
+    }
+    const sources: CatalogSource[] = [annexAData, clausesData, annexCData, nistData, euAiActData, iso27001Data].map(d => ({
         name: d.catalog as CatalogName, source: d.source, version: d.version, note: d.note
     }));
     return { items, sources };
@@ -151,7 +161,7 @@ function sentenceCase(heading: string): string {
 
 /**
  * Read access to every catalog, with the lookups the engine needs: by id, by kind,
- * the crosswalk in both directions, and the ISO 27001 id ranges for explanations.
+ * the crosswalk in both directions, and ISO/IEC 27001 Annex A under its `27001:` prefix.
  */
 export class AimsCatalog {
     readonly items: readonly CatalogItem[];
@@ -235,28 +245,37 @@ export class AimsCatalog {
         return objective ? { id, objective, controls } : undefined;
     }
 
-    /** The ISO/IEC 27001:2022 Annex A theme an id belongs to (`A.6.2`: People controls), if any. */
+    /** The ISO/IEC 27001:2022 Annex A control an unprefixed id names (`A.6.2`: Terms and conditions of employment), if any. */
+    iso27001Control(id: string): CatalogItem | undefined {
+        return this.get('iso27001-control', ISO27001_PREFIX + id);
+    }
+
+    /** The ISO/IEC 27001:2022 Annex A theme an unprefixed id belongs to (`A.6.2`: People controls), if any. */
     iso27001Theme(id: string): string | undefined {
-        const m = /^A\.(\d+)\.(\d+)$/.exec(id);
-        return m ? iso27001Data.themes.find(t => t.prefix === `A.${m[1]}` && Number(m[2]) >= t.first && Number(m[2]) <= t.last)?.theme : undefined;
+        const control = this.iso27001Control(id);
+        return control?.parent ? this.get('iso27001-theme', control.parent)?.title : undefined;
     }
 
     /**
      * When `id` is not a 42001 id but has the shape of an ISO/IEC 27001:2022 Annex A control
      * (A.5.1-A.5.37, A.6.1-A.6.8, A.7.1-A.7.14, A.8.1-A.8.34) or of the 2013 edition (A.5-A.18,
      * three levels), say so: authors who know 27001 reach for those numbers. The 42001 headings
-     * A.6.1 and A.6.2 are read as 42001 ids, like every id both standards use.
+     * A.6.1 and A.6.2 are read as 42001 ids, like every id both standards use. Where the reference
+     * also takes namespaced ids (`supports`, audit scopes), the message offers `27001:<id>`.
      */
-    explainForeignId(id: string): string | undefined {
+    explainForeignId(id: string, prefixedAccepted = false): string | undefined {
         const m = /^A\.(\d+)\.(\d+)(?:\.(\d+))?$/.exec(id);
         if (!m || this.annexAHeading(id)) {
             return undefined;
         }
         const [major, minor, third] = [Number(m[1]), Number(m[2]), m[3]];
         if (third === undefined) {
-            const theme = this.iso27001Theme(id);
-            if (theme) {
-                return `'${id}' is an ISO/IEC 27001:2022 Annex A control (${theme}), not an ISO/IEC 42001 one; ISO/IEC 42001 numbers its Annex A controls A.2.2 to A.10.4: use the one that matches your intent (completion lists them).`;
+            const control = this.iso27001Control(id);
+            if (control) {
+                const what = `'${id}' is an ISO/IEC 27001:2022 Annex A control (${control.title}, ${this.iso27001Theme(id)}), not an ISO/IEC 42001 one`;
+                return prefixedAccepted
+                    ? `${what}: write ${control.id} to mean the 27001 control, or use the ISO/IEC 42001 control (A.2.2 to A.10.4) that matches your intent (completion lists both).`
+                    : `${what}; ISO/IEC 42001 numbers its Annex A controls A.2.2 to A.10.4: use the one that matches your intent (completion lists them).`;
             }
         } else if (major >= 5 && major <= 18 && !(major === 6 && (minor === 1 || minor === 2))) {
             return `'${id}' looks like an ISO/IEC 27001:2013 Annex A control (A.5 to A.18 with three-level ids), not an ISO/IEC 42001 one; only A.6.1.x and A.6.2.x have three levels in ISO/IEC 42001: use the ISO/IEC 42001 control that matches your intent (completion lists them).`;

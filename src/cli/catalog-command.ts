@@ -47,6 +47,10 @@ const VIEWS: Record<CatalogName, CatalogView> = {
     'eu-ai-act': {
         fields: item => ({ parent: item.parent, context: item.context, appliesFrom: item.appliesFrom, note: item.note, quote: item.quote }),
         columns: [{ header: 'PART', cell: item => item.parent ?? '' }, { header: 'APPLIES FROM', cell: item => item.appliesFrom ?? '' }]
+    },
+    'iso27001': {
+        fields: item => ({ theme: item.parent }),
+        columns: [{ header: 'THEME', cell: item => item.parent ?? '' }]
     }
 };
 
@@ -62,12 +66,12 @@ function toJson(item: CatalogItem, view: CatalogView): Record<string, unknown> {
 
 export const catalogCommand: CliCommand = {
     name: 'catalog',
-    summary: 'List a built-in catalog: annex-a, clauses, annex-c, nist or eu-ai-act.',
+    summary: 'List a built-in catalog: annex-a, clauses, annex-c, nist, eu-ai-act or iso27001.',
     usage: `catalog <${CATALOG_NAMES.join('|')}> [--json]`,
     description: [
         'Lists the entries of a built-in catalog with their ids and titles, parents before children.',
         'The ids are the ones .aims files refer to. --json adds the summaries and kind-specific',
-        'fields (objective, parent, function, category, documentedInformationRequired).'
+        'fields (objective, parent, function, category, documentedInformationRequired, theme).'
     ].join('\n'),
     options: {
         json: { type: 'boolean', description: 'Print a JSON array instead of a table.' }

@@ -106,7 +106,11 @@ export class AimsHoverProvider extends AstNodeHoverProvider {
             const evidence = this.model.evidenceFor(item.id);
             lines.push(`Evidence: ${evidence.length > 0 ? evidence.map(ev => ev.name).join(', ') : 'none'}`, '');
         }
-        if (item.kind === 'annex-a-control' || item.kind === 'clause') {
+        if (item.kind === 'iso27001-control') {
+            const evidence = this.model.evidenceSupporting(item.id);
+            lines.push(`Evidence: ${evidence.length > 0 ? evidence.map(ev => ev.name).join(', ') : 'none'}`, '');
+        }
+        if (item.kind === 'annex-a-control' || item.kind === 'clause' || item.kind === 'iso27001-control') {
             const audit = this.model.lastAuditOf(item.id);
             const open = this.model.openNonconformitiesAbout(item.id);
             lines.push(`Last audited: ${audit ? `${audit.conductedUntil ?? audit.conducted} (${audit.name})` : 'not yet'}`, '');

@@ -17,7 +17,9 @@ export const CATALOG_ENTRY_KINDS: Readonly<Record<string, CatalogEntryKind>> = {
     EuProvision: 'eu-provision',
     AnnexIIIArea: 'annex-iii-area',
     AnnexIIISubpoint: 'annex-iii-subpoint',
-    AnnexILegislation: 'annex-i-item'
+    AnnexILegislation: 'annex-i-item',
+    Iso27001Theme: 'iso27001-theme',
+    Iso27001Control: 'iso27001-control'
 };
 
 /** The AST type that renders a catalog kind (the inverse of CATALOG_ENTRY_KINDS). */
@@ -40,7 +42,9 @@ export const CATALOG_KIND_NAMES: Readonly<Record<CatalogEntryKind, string>> = {
     'eu-provision': 'EU AI Act paragraph or point',
     'annex-iii-area': 'EU AI Act Annex III area',
     'annex-iii-subpoint': 'EU AI Act Annex III sub-point',
-    'annex-i-item': 'EU AI Act Annex I legislation'
+    'annex-i-item': 'EU AI Act Annex I legislation',
+    'iso27001-theme': 'ISO/IEC 27001 Annex A theme',
+    'iso27001-control': 'ISO/IEC 27001 Annex A control'
 };
 
 /** The catalog entry an AST node or index description of type `type` named `name` stands for. */

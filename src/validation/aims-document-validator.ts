@@ -6,7 +6,7 @@ import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type
 import type { LangiumServices } from 'langium/lsp';
 import { CancellationToken } from 'vscode-languageserver';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { catalog, type CatalogEntryKind, type CatalogItem } from '../catalog/catalog.js';
+import { catalog, ISO27001_PREFIX, type CatalogEntryKind, type CatalogItem } from '../catalog/catalog.js';
 import { didYouMean, sameShape } from '../catalog/did-you-mean.js';
 import type { AimsSettings } from '../workspace/aims-settings.js';
 import type { AimsServices } from '../language/aims-module.js';
@@ -40,7 +40,7 @@ const ACCEPTED_KINDS: Record<string, readonly CatalogEntryKind[]> = {
     AnnexILegislation: ['annex-i-item'],
     EuProvision: ['eu-provision'],
     EuReference: ['eu-article', 'eu-provision'],
-    CatalogEntry: ['annex-a-group', 'annex-a-control', 'clause', 'annex-c-objective', 'risk-source', 'nist-subcategory', 'eu-article', 'eu-provision']
+    CatalogEntry: ['annex-a-group', 'annex-a-control', 'clause', 'annex-c-objective', 'risk-source', 'nist-subcategory', 'eu-article', 'eu-provision', 'iso27001-theme', 'iso27001-control']
 };
 
 /** What an id is, for "'C.2.5' is an Annex C objective, not ...". */
@@ -59,7 +59,9 @@ const KIND_LABELS: Record<CatalogEntryKind, string> = {
     'eu-provision': 'a paragraph or point of an EU AI Act article',
     'annex-iii-area': 'an EU AI Act Annex III point',
     'annex-iii-subpoint': 'an EU AI Act Annex III sub-point',
-    'annex-i-item': 'an item of EU AI Act Annex I (Union harmonisation legislation)'
+    'annex-i-item': 'an item of EU AI Act Annex I (Union harmonisation legislation)',
+    'iso27001-theme': 'an ISO/IEC 27001 Annex A theme',
+    'iso27001-control': 'an ISO/IEC 27001 Annex A control'
 };
 
 const USER_TYPES: Record<string, string> = {
@@ -219,12 +221,15 @@ export class AimsDocumentValidator extends DefaultDocumentValidator {
         const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map(s => `'${s}'`).join(' or ')}?` : '';
         const catalogLabel = referenceType === 'CatalogEntry' ? catalogLabelByShape(refText) : CATALOG_TYPES[referenceType];
         if (catalogLabel) {
-            const foreign = referenceType === 'Control' || referenceType === 'CatalogEntry' ? catalog.explainForeignId(refText) : undefined;
+            const foreign = referenceType === 'Control' || referenceType === 'CatalogEntry' ? catalog.explainForeignId(refText, referenceType === 'CatalogEntry') : undefined;
             if (foreign) {
                 return { rule: RULES.foreignCatalogId, message: foreign, suggestions: [] };
             }
             if (referenceType === 'AnnexIIIEntry') {
                 return unknownAnnexIIIEntry(refText);
+            }
+            if (referenceType === 'CatalogEntry' && refText.includes(':')) {
+                return unknownNamespacedId(refText, suggestions);
             }
             if (referenceType === 'AnnexILegislation') {
                 const items = catalog.ofKind('annex-i-item');
@@ -253,7 +258,7 @@ export class AimsDocumentValidator extends DefaultDocumentValidator {
                     message: `'${refText}' is not written the way the catalog writes ${catalogLabel} ids (capital letters, dots between the numbers).${hint}`
                 };
             }
-            const malformed = !/^([A-Z][A-Z0-9]*(\.\d+)+|\d+(\.\d+)*|(GOVERN|MAP|MEASURE|MANAGE) \d+\.\d+|Article \d+(\([0-9a-z]+\))*)$/.test(refText);
+            const malformed = !/^([A-Z][A-Z0-9]*(\.\d+)+|\d+(\.\d+)*|(GOVERN|MAP|MEASURE|MANAGE) \d+\.\d+|Article \d+(\([0-9a-z]+\))*|27001:A\.\d+(\.\d+)?)$/.test(refText);
             const what = malformed ? `'${refText}' is not a well-formed ${catalogLabel} id` : `Unknown ${catalogLabel} '${refText}'`;
             const help = hint || ` Use an id from the catalog (completion lists them)${referenceType === 'Control' ? ', or declare an organisation control with a prefix of your own' : ''}.`;
             return { rule: RULES.unknownCatalogId, message: `${what}.${help}`, suggestions };
@@ -291,6 +296,26 @@ export class AimsDocumentValidator extends DefaultDocumentValidator {
         }
         return [diagnostic];
     }
+}
+
+/** `27001:A.5.99`, `SOC2:CC6.1` with no such framework: say which namespaced ids exist. */
+function unknownNamespacedId(refText: string, suggestions: string[]): { rule: RuleInfo; message: string; suggestions: string[] } {
+    const prefix = refText.slice(0, refText.indexOf(':') + 1);
+    const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map(s => `'${s}'`).join(' or ')}?` : '';
+    if (prefix === ISO27001_PREFIX) {
+        const ranges = catalog.ofKind('iso27001-theme').map(theme => {
+            const controls = catalog.items.filter(i => i.parent === theme.id);
+            return `${controls[0].id.slice(prefix.length)} to ${controls[controls.length - 1].id.slice(prefix.length)}`;
+        });
+        return {
+            rule: RULES.unknownCatalogId, suggestions,
+            message: `ISO/IEC 27001:2022 Annex A has no control '${refText.slice(prefix.length)}': its controls are ${ranges.join(', ')}.${hint}`
+        };
+    }
+    return {
+        rule: RULES.unknownCatalogId, suggestions,
+        message: `'${refText}' names the catalog '${prefix.slice(0, -1)}', which is neither built in (ISO/IEC 27001 Annex A is ${ISO27001_PREFIX}A.x.y) nor declared in the workspace.${hint}`
+    };
 }
 
 /** `annex-iii 5(e)`, `annex-iii 9`: name the points and sub-points that exist. */
@@ -331,6 +356,7 @@ function catalogLabelByShape(id: string): string {
     if (/^\d/.test(id)) return 'ISO/IEC 42001 clause';
     if (/^A\./.test(id)) return 'Annex A control';
     if (/^C\./.test(id)) return 'Annex C entry';
+    if (id.startsWith(ISO27001_PREFIX)) return 'ISO/IEC 27001 Annex A control';
     return 'catalog entry';
 }
 
@@ -354,9 +380,9 @@ function headingNotControl(heading: NonNullable<ReturnType<typeof catalog.annexA
     const controls = heading.controls.map(c => c.id);
     const article = /^[aeiou]/i.test(expected) ? 'an' : 'a';
     const pick = objectiveAccepted ? `${controls.join(', ')}, or the objective ${heading.objective.id}` : controls.join(', ');
-    const theme = catalog.iso27001Theme(heading.id);
+    const control = catalog.iso27001Control(heading.id);
     // Authors who know ISO/IEC 27001 may have meant its control with the same id.
-    const foreign = theme ? ` (ISO/IEC 27001:2022 uses '${heading.id}' for one of its ${theme}, which ISO/IEC 42001 does not have.)` : '';
+    const foreign = control ? ` (ISO/IEC 27001:2022 uses '${heading.id}' for one of its ${catalog.iso27001Theme(heading.id)}, ${control.title}: write ${control.id} to mean it.)` : '';
     return {
         rule: RULES.unknownCatalogId,
         message: `'${heading.id}' is an ISO/IEC 42001 objective heading under ${heading.objective.id} (${heading.objective.title}), not ${article} ${expected}. Name one of its controls: ${pick}.${foreign}`,

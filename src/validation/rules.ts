@@ -49,7 +49,7 @@ export const RULES = {
     unknownCatalogId: rule('core', 'unknown-catalog-id', 'error', 'A catalog id that no built-in catalog or organisation control declares.',
         'Use an id from the catalog (completion lists them), or declare an organisation control with its own prefix.'),
     foreignCatalogId: rule('core', 'foreign-catalog-id', 'error', 'An id from another standard (ISO/IEC 27001) where an ISO/IEC 42001 id is expected.',
-        'ISO/IEC 42001 numbers its Annex A controls A.2.2 to A.10.4; pick the 42001 control that matches your intent.'),
+        'ISO/IEC 42001 numbers its Annex A controls A.2.2 to A.10.4; pick the 42001 control that matches your intent, or write 27001:<id> where the ISO/IEC 27001 control is meant (supports, audit scope, about).'),
     unresolvedReference: rule('core', 'unresolved-reference', 'error', 'A name that is not declared anywhere in the workspace.',
         'Declare it, or correct the name; rename keeps declarations and references in step.'),
     suppressionWithoutReason: rule('core', 'suppression-without-reason', 'warning', 'An aims-ignore comment gives no reason, so it suppresses nothing.',

@@ -23,13 +23,14 @@ const TOKEN_WORDS: Record<string, string> = {
     CLAUSE_ID: 'a clause number (such as 6.1.2)',
     NIST_ID: 'a NIST AI RMF id (such as GOVERN 1.1)',
     ARTICLE_ID: 'an EU AI Act article (such as Article 9)',
+    NAMESPACED_ID: 'a namespaced id (such as 27001:A.5.15)',
     EOF: 'the end of the file',
     // Not a token: the alternatives of `supports`, named by what they mean rather than by shape.
-    CatalogRef: 'a catalog id (an ISO/IEC 42001 clause such as 5.2, an Annex A control such as A.2.2, an Annex C entry such as C.2.5, a NIST AI RMF subcategory such as GOVERN 1.1, or an EU AI Act article such as Article 9)'
+    CatalogRef: 'a catalog id (an ISO/IEC 42001 clause such as 5.2, an Annex A control such as A.2.2, an Annex C entry such as C.2.5, a NIST AI RMF subcategory such as GOVERN 1.1, an EU AI Act article such as Article 9, or an ISO/IEC 27001 control such as 27001:A.5.15)'
 };
 
 /** The terminals a `supports` entry may be; together they read as one "catalog id". */
-const CATALOG_REF_TOKENS = ['CATALOG_ID', 'CLAUSE_ID', 'INT', 'NIST_ID', 'ARTICLE_ID'];
+const CATALOG_REF_TOKENS = ['CATALOG_ID', 'CLAUSE_ID', 'INT', 'NIST_ID', 'ARTICLE_ID', 'NAMESPACED_ID'];
 
 /**
  * A text whose closing quote is missing: the STRING terminal allows line breaks, so it runs on to
@@ -282,7 +283,7 @@ function expectedTokens(message: string): string[] {
     return [...new Set(names)];
 }
 
-/** The five terminals of a `supports` entry, when all are expected, as the one item `CatalogRef`. */
+/** The six terminals of a `supports` entry, when all are expected, as the one item `CatalogRef`. */
 function catalogRefAsOne(expected: string[]): string[] {
     if (!CATALOG_REF_TOKENS.every(name => expected.includes(name))) {
         return expected;

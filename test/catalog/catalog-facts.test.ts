@@ -34,7 +34,7 @@ interface EuAiActFullFacts {
     article5: { paragraph1: Array<{ point: string }> };
     article50: { paragraphs: Array<{ paragraph: string; addressee: string }> };
 }
-interface Iso27001Facts { themes: Array<{ prefix: string; theme: string; first: number; last: number }>; total: number }
+interface Iso27001Facts { counts: Record<string, number>; controls: Array<{ id: string; title: string; theme: string }> }
 
 const annexA = facts<AnnexAFact[]>('iso42001-annex-a.json');
 const clauses = facts<ClauseFact[]>('iso42001-clauses.json');
@@ -42,7 +42,7 @@ const annexC = facts<AnnexCFact[]>('iso42001-annex-c.json');
 const nist = facts<NistFact[]>('nist-ai-rmf.json');
 const crosswalk = facts<CrosswalkFacts>('crosswalk-nist-iso42001.json');
 const euAiActFull = facts<EuAiActFullFacts>('eu-ai-act-full.json');
-const iso27001 = facts<Iso27001Facts>('iso27001-2022-annex-a-ids.json');
+const iso27001 = facts<Iso27001Facts>('iso27001-2022-annex-a.json');
 
 /** id, title and parent of every entry of a kind, in catalog order. */
 function entries(kind: CatalogEntryKind) {
@@ -187,14 +187,31 @@ describe('the EU AI Act', () => {
     });
 });
 
-describe('ISO/IEC 27001 ids', () => {
-    const ids = iso27001.themes.flatMap(t => Array.from({ length: t.last - t.first + 1 }, (_, i) => ({ id: `${t.prefix}.${t.first + i}`, theme: t.theme })));
+describe('ISO/IEC 27001:2022 Annex A', () => {
+    it('has the 93 controls with their ids, titles and themes, in the order of the standard, under the 27001: prefix', () => {
+        expect(entries('iso27001-control')).toEqual(iso27001.controls.map(c => ({
+            id: `27001:${c.id}`, title: c.title, parent: `27001:${c.id.split('.').slice(0, 2).join('.')}`
+        })));
+        expect(entries('iso27001-theme')).toEqual([
+            { id: '27001:A.5', title: 'Organizational controls', parent: undefined },
+            { id: '27001:A.6', title: 'People controls', parent: undefined },
+            { id: '27001:A.7', title: 'Physical controls', parent: undefined },
+            { id: '27001:A.8', title: 'Technological controls', parent: undefined }
+        ]);
+        const counts = Object.fromEntries(catalog.ofKind('iso27001-theme').map(t => [t.title.split(' ')[0], catalog.items.filter(i => i.parent === t.id).length]));
+        expect(counts).toEqual(iso27001.counts);
+    });
 
-    it('explains each of the 93 ISO/IEC 27001:2022 Annex A ids that ISO/IEC 42001 does not use itself', () => {
-        expect(ids).toHaveLength(iso27001.total);
-        const unexplained = ids
+    it('never shares an id with ISO/IEC 42001', () => {
+        const ids42001 = new Set(catalog.items.filter(i => i.catalog !== 'iso27001').map(i => i.id));
+        expect(catalog.ofCatalog('iso27001').filter(i => ids42001.has(i.id))).toEqual([]);
+    });
+
+    it('explains each unprefixed 27001 id that ISO/IEC 42001 does not use itself, and suggests the prefixed form', () => {
+        const unexplained = iso27001.controls
             .filter(({ id }) => !catalog.get('annex-a-control', id) && !catalog.annexAHeading(id))
-            .filter(({ id, theme }) => !catalog.explainForeignId(id)?.includes(`ISO/IEC 27001:2022 Annex A control (${theme})`))
+            .filter(({ id, title }) => !catalog.explainForeignId(id)?.includes(`ISO/IEC 27001:2022 Annex A control (${title}, ${iso27001.controls.find(c => c.id === id)!.theme} controls)`)
+                || !catalog.explainForeignId(id, true)?.includes(`write 27001:${id} to mean the 27001 control`))
             .map(({ id }) => id);
         expect(unexplained).toEqual([]);
     });
@@ -217,6 +234,7 @@ describe('ISO/IEC 27001 ids', () => {
         expect(catalog.explainForeignId('A.6.2')).toBeUndefined();
         expect([heading('A.6'), heading('A.6.3'), heading('A.2.2')]).toEqual([undefined, undefined, undefined]);
         expect(catalog.iso27001Theme('A.6.2')).toBe('People controls');
+        expect(catalog.iso27001Control('A.6.2')?.title).toBe('Terms and conditions of employment');
     });
 });
 

@@ -164,7 +164,7 @@ describe('aims: bad usage', () => {
     });
 
     it('rejects too many or too few arguments', () => {
-        usage(runAims(['catalog']), "'aims catalog' needs 1 argument: aims catalog <annex-a|clauses|annex-c|nist|eu-ai-act> [--json]",
+        usage(runAims(['catalog']), "'aims catalog' needs 1 argument: aims catalog <annex-a|clauses|annex-c|nist|eu-ai-act|iso27001> [--json]",
             "Run 'aims catalog --help' for usage.");
         usage(runAims(['catalog', 'nist', 'annex-a']), "unexpected argument 'annex-a' for 'aims catalog'", "Run 'aims catalog --help' for usage.");
         usage(runAims(['crosswalk', 'GOVERN', '1.1', 'A.2.2']), "unexpected argument 'A.2.2' for 'aims crosswalk'", "Run 'aims crosswalk --help' for usage.");

@@ -82,9 +82,20 @@ describe('aims catalog (table)', () => {
     });
 
     it('refuses an unknown catalog, listing the valid names', () => {
-        const run = runAims(['catalog', 'iso27001']);
-        expect(run.stderr).toBe("aims: unknown catalog 'iso27001'; the catalogs are: annex-a, clauses, annex-c, nist, eu-ai-act\nRun 'aims catalog --help' for usage.\n");
+        const run = runAims(['catalog', 'iso27002']);
+        expect(run.stderr).toBe("aims: unknown catalog 'iso27002'; the catalogs are: annex-a, clauses, annex-c, nist, eu-ai-act, iso27001\nRun 'aims catalog --help' for usage.\n");
         expect(run.code).toBe(2);
+    });
+});
+
+describe('aims catalog iso27001', () => {
+    it('lists the 4 themes and 93 controls of ISO/IEC 27001:2022 Annex A under their prefix', () => {
+        const run = runAims(['catalog', 'iso27001', '--json']);
+        expect(run.code).toBe(0);
+        const entries = JSON.parse(run.stdout) as Array<{ id: string; kind: string; theme?: string }>;
+        expect(entries.filter(e => e.kind === 'iso27001-theme').map(e => e.id)).toEqual(['27001:A.5', '27001:A.6', '27001:A.7', '27001:A.8']);
+        expect(entries.filter(e => e.kind === 'iso27001-control')).toHaveLength(93);
+        expect(entries.find(e => e.id === '27001:A.5.15')).toMatchObject({ title: 'Access control', theme: '27001:A.5' });
     });
 });
 

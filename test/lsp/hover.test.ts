@@ -44,6 +44,21 @@ soa "Statement of applicability" {
 `;
 
 describe('hover on catalog ids', () => {
+    it('shows an ISO/IEC 27001 control under its prefix, with its theme and the source, and the evidence that supports it', async () => {
+        const services = await lspServices();
+        const ws = await open(services, {
+            'people.aims': PEOPLE,
+            'isms.aims': 'evidence ev-access "Access review" { url "https://grc.example/access" supports 27001:A.5.15 }\n'
+        });
+        const text = await hoverText(services, ws.documents['isms.aims'], '27001:A.5.15', 0, 7);
+        expect(text).toContain('**27001:A.5.15** Access control');
+        expect(text).toContain('ISO/IEC 27001 Annex A control');
+        expect(text).toContain(catalog.get('iso27001-control', '27001:A.5.15')!.summary);
+        expect(text).toContain('Source: ISO/IEC 27001:2022');
+        expect(text).toContain('Evidence: ev-access');
+        expect(text).toContain('Last audited: not yet');
+    });
+
     it('shows an Annex A control: id, title, kind, source, NIST crosswalk and our SoA decision', async () => {
         const services = await lspServices();
         const ws = await open(services, { 'people.aims': PEOPLE, 'risks.aims': RISKS });
