@@ -28,9 +28,8 @@ const SOA_GROUPS: ReadonlyArray<Group<SoaControlState>> = [
 
 const NIST_GROUPS: ReadonlyArray<Group<NistState>> = [
     { states: ['not-covered'], label: 'Not covered', icon: 'error' },
-    { states: ['clauses-only'], label: 'Management-system clauses only, no applicable control', icon: 'book' },
-    { states: ['planned'], label: 'Controls planned or in progress', icon: 'clock' },
-    { states: ['implemented'], label: 'Implemented', icon: 'pass-filled' }
+    { states: ['partly-covered'], label: 'Partly covered (intersects with, or contains, an implemented control)', icon: 'circle-large-outline' },
+    { states: ['covered'], label: 'Covered (equal to, or part of, an implemented control)', icon: 'pass-filled' }
 ];
 
 interface LocatedItem extends vscode.QuickPickItem { location?: CoverageLocation }
@@ -60,8 +59,8 @@ export class CoverageView {
     async showNistCoverage(): Promise<void> {
         const coverage = await request<NistCoverageResult>(this.client, NIST_COVERAGE_REQUEST);
         if (!coverage) return;
-        const title = `NIST AI RMF coverage: ${coverage.implemented}/${coverage.total} implemented · ${coverage.planned} planned · `
-            + `${coverage.clausesOnly} clauses only · ${coverage.notCovered} not covered`;
+        const title = `NIST AI RMF coverage: ${coverage.covered}/${coverage.total} covered · ${coverage.partlyCovered} partly · `
+            + `${coverage.notCovered} not covered`;
         const items = grouped(NIST_GROUPS, coverage.subcategories, (group, row): LocatedItem => ({
             label: `$(${group.icon}) ${row.id}`,
             description: row.title,
@@ -141,11 +140,13 @@ function lacksEvidence(control: SoaControlCoverage): boolean {
 }
 
 function nistDetail(row: NistSubcategoryRow): string {
+    const chains = (list: NistSubcategoryRow['coveredBy']) => list.map(c => `${c.control} (${c.chain})`).join('; ');
     const parts = [
-        row.implementedBy.length > 0 ? `implemented by ${row.implementedBy.join(', ')}` : '',
-        row.plannedBy.length > 0 ? `planned: ${row.plannedBy.join(', ')}` : '',
-        row.state === 'clauses-only' || row.state === 'not-covered'
-            ? (row.controls.length > 0 ? `mapped controls not applicable: ${row.controls.join(', ')}` : 'no Annex A control in the crosswalk') : '',
+        row.coveredBy.length > 0 ? `covered by ${chains(row.coveredBy)}` : '',
+        row.partlyBy.length > 0 ? `partly by ${chains(row.partlyBy)}` : '',
+        row.plannedBy.length > 0 ? `planned: ${row.plannedBy.map(c => c.control).join(', ')}` : '',
+        row.state === 'not-covered' && row.plannedBy.length === 0
+            ? (row.controls.length > 0 ? `mapped controls not implemented: ${row.controls.join(', ')}` : 'no mapped control') : '',
         row.clauses.length > 0 ? `clauses ${row.clauses.join(', ')}` : ''
     ];
     return parts.filter(Boolean).join(' · ');
@@ -167,14 +168,14 @@ function soaMarkdown(coverage: SoaCoverageResult): string {
 
 function nistMarkdown(coverage: NistCoverageResult): string {
     const rows = NIST_GROUPS.flatMap(group => coverage.subcategories.filter(s => group.states.includes(s.state)))
-        .map(s => [s.id, s.title, s.state, s.implementedBy.join(', '), s.plannedBy.join(', '), s.clauses.join(', ')]);
+        .map(s => [s.id, s.title, s.state, [...s.coveredBy, ...s.partlyBy].map(c => `${c.control} (${c.chain})`).join('; '), s.plannedBy.map(c => c.control).join(', '), s.clauses.join(', ')]);
     return [
         '# NIST AI RMF coverage',
         '',
-        `${coverage.implemented} of ${coverage.total} subcategories implemented through the ISO/IEC 42001 crosswalk, `
-            + `${coverage.planned} planned, ${coverage.clausesOnly} covered by clauses only, ${coverage.notCovered} not covered.`,
+        `${coverage.covered} of ${coverage.total} subcategories covered by implemented controls, ${coverage.partlyCovered} partly covered, `
+            + `${coverage.notCovered} not covered. The crosswalk's pairs count as intersects-with; map declarations type them.`,
         '',
-        table(['Subcategory', 'Title', 'State', 'Implemented by', 'Planned', 'Clauses'], rows)
+        table(['Subcategory', 'Title', 'State', 'Implemented controls (chain)', 'Planned', 'Clauses'], rows)
     ].join('\n');
 }
 

@@ -1,5 +1,5 @@
 /**
- * `aims export oscal [paths...] --model catalog|component-definition|ssp|assessment-results --out FILE`: the AIMS
+ * `aims export oscal [paths...] --model catalog|component-definition|ssp|assessment-results|mapping --out FILE`: the AIMS
  * as OSCAL 1.2.2 JSON. Identifiers are UUID v5 of stable names and timestamps come from
  * `--today` or the commit, so exporting the same commit twice gives identical files.
  */
@@ -14,7 +14,7 @@ import { loadCommandWorkspace, SEVERITY_OPTION, EXPIRY_WINDOW_OPTION } from './w
 
 export const exportOscalCommand: CliCommand = {
     name: 'export oscal',
-    summary: 'Export the AIMS as OSCAL 1.2.2 JSON: catalog, component-definition, ssp or assessment-results.',
+    summary: 'Export the AIMS as OSCAL 1.2.2 JSON: catalog, component-definition, ssp, assessment-results or mapping.',
     usage: 'export oscal --model MODEL [options] [paths...]',
     description: [
         'Builds the .aims files in the given files and directories (default: the current directory)',
@@ -29,6 +29,8 @@ export const exportOscalCommand: CliCommand = {
         '                        result with its scope as the reviewed controls, every audit finding',
         '                        an observation, every nonconformity found a finding whose target is',
         '                        not satisfied. Exit 2 when no audit is recorded as conducted.',
+        '  mapping               every control mapping (declared, and the crosswalk pairs they did not',
+        '                        replace) as a mapping collection with IR 8477 relationships.',
         'The component definition and the plan refer to the catalog by a back-matter resource whose',
         'link is --catalog-href. UUIDs are derived from names and timestamps from --today (midnight',
         'UTC) or the commit date, so a re-export of the same state is byte-identical.'

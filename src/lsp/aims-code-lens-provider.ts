@@ -66,9 +66,16 @@ export class AimsCodeLensProvider implements CodeLensProvider {
         const id = controlIdOf(entry);
         const risks = this.model.risksTreatedBy(id).length;
         const parts = [`treats ${count(risks, 'risk')}`, this.evidenceSummary(this.model.evidenceFor(id))];
+        // What the control does for NIST AI RMF coverage once implemented (src/model/mappings.ts).
+        const coverage = this.model.nistCoverage();
+        const covers = coverage.filter(c => c.coveredBy.some(chain => chain.control === id)).map(c => c.subcategory);
+        const partly = coverage.filter(c => c.partlyBy.some(chain => chain.control === id)).map(c => c.subcategory);
         const control = entry.control.ref;
         const nist = isOrgControl(control) ? control.nist.map(ref => ref.$refText) : catalog.nistFor(id);
-        if (nist.length > 0) {
+        const list = (ids: readonly string[]) => `${ids.slice(0, NIST_SHOWN).join(', ')}${ids.length > NIST_SHOWN ? ' …' : ''}`;
+        if (covers.length + partly.length > 0) {
+            parts.push(`NIST: ${[covers.length > 0 ? `covers ${list(covers)}` : '', partly.length > 0 ? `partly ${list(partly)}` : ''].filter(Boolean).join('; ')}`);
+        } else if (nist.length > 0) {
             parts.push(`NIST: ${nist.slice(0, NIST_SHOWN).join(', ')}${nist.length > NIST_SHOWN ? ' …' : ''}`);
         }
         const open = this.model.openNonconformitiesAbout(id).length;

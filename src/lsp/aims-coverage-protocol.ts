@@ -1,10 +1,10 @@
 /**
  * Custom LSP requests for coverage views: `aims/soaCoverage` (Annex A in the statement of
- * applicability) and `aims/nistCoverage` (NIST AI RMF subcategories through the crosswalk).
+ * applicability) and `aims/nistCoverage` (NIST AI RMF subcategories through their mappings).
  * Served by aims-coverage-request.ts, used by the VS Code client's status bar and commands.
  * This file imports types only, so that the client bundle can share it without pulling in Langium.
  */
-import type { NistCoverageStatus } from '../model/aims-model.js';
+import type { ChainSummary, CoverageLevel } from '../model/mappings.js';
 
 export const SOA_COVERAGE_REQUEST = 'aims/soaCoverage';
 export const NIST_COVERAGE_REQUEST = 'aims/nistCoverage';
@@ -50,17 +50,20 @@ export interface SoaCoverageResult {
     readonly controls: readonly SoaControlCoverage[];
 }
 
-/** The model's coverage status of a subcategory (see NistCoverageStatus), sent as it is. */
-export type NistState = NistCoverageStatus;
+/** The model's coverage level of a subcategory (see NistSubcategoryCoverage), sent as it is. */
+export type NistState = CoverageLevel;
 
 export interface NistSubcategoryRow {
     readonly id: string;
     readonly title: string;
     readonly state: NistState;
-    /** Annex A controls (crosswalk) and organisation controls that address it. */
+    /** Annex A and organisation controls mapped to it directly. */
     readonly controls: readonly string[];
-    readonly implementedBy: readonly string[];
-    readonly plannedBy: readonly string[];
+    /** Implemented controls that cover it, or part of it, and the chains of mappings that show how. */
+    readonly coveredBy: readonly ChainSummary[];
+    readonly partlyBy: readonly ChainSummary[];
+    /** Applicable controls not yet implemented. */
+    readonly plannedBy: readonly ChainSummary[];
     readonly clauses: readonly string[];
     /** The subcategory in the built-in NIST AI RMF catalog document. */
     readonly definition?: CoverageLocation;
@@ -68,9 +71,8 @@ export interface NistSubcategoryRow {
 
 export interface NistCoverageResult {
     readonly total: number;
-    readonly implemented: number;
-    readonly planned: number;
-    readonly clausesOnly: number;
+    readonly covered: number;
+    readonly partlyCovered: number;
     readonly notCovered: number;
     /** Every subcategory, in catalog order. */
     readonly subcategories: readonly NistSubcategoryRow[];

@@ -8,6 +8,7 @@ import { CancellationToken, type Connection } from 'vscode-languageserver';
 import type { AimsServices } from '../language/aims-module.js';
 import { catalog } from '../catalog/catalog.js';
 import { isAnnexAEntry } from '../model/aims-model.js';
+import { summarizeChain } from '../model/mappings.js';
 import {
     NIST_COVERAGE_REQUEST, SOA_COVERAGE_REQUEST,
     type CoverageLocation, type NistCoverageResult, type NistState, type SoaControlCoverage, type SoaControlState, type SoaCoverageResult
@@ -76,19 +77,19 @@ export function nistCoverage(services: AimsServices): NistCoverageResult {
     const rows = services.aims.Model.nistCoverage().map(row => ({
         id: row.subcategory,
         title: catalog.get('nist-subcategory', row.subcategory)?.title ?? row.subcategory,
-        state: row.status as NistState,
+        state: row.level as NistState,
         controls: row.controls,
-        implementedBy: row.implementedBy,
-        plannedBy: row.plannedBy,
+        coveredBy: row.coveredBy.map(summarizeChain),
+        partlyBy: row.partlyBy.map(summarizeChain),
+        plannedBy: row.plannedBy.map(summarizeChain),
         clauses: row.clauses,
         definition: definitions.get(row.subcategory)
     }));
     const count = (state: NistState) => rows.filter(r => r.state === state).length;
     return {
         total: rows.length,
-        implemented: count('implemented'),
-        planned: count('planned'),
-        clausesOnly: count('clauses-only'),
+        covered: count('covered'),
+        partlyCovered: count('partly-covered'),
         notCovered: count('not-covered'),
         subcategories: rows
     };

@@ -22,6 +22,7 @@ import { CATALOG_ENTRY_TYPES, CATALOG_KIND_NAMES, catalogItemFor } from './catal
 import { catalogDocumentUri, isCatalogUri } from '../catalog/catalog-document.js';
 import type { AimsServices } from '../language/aims-module.js';
 import { controlIdOf, type AimsModel } from '../model/aims-model.js';
+import { chainText } from '../model/mappings.js';
 import type { AimsSettings } from '../workspace/aims-settings.js';
 
 export class AimsHoverProvider extends AstNodeHoverProvider {
@@ -100,6 +101,14 @@ export class AimsHoverProvider extends AstNodeHoverProvider {
             lines.push(`ISO/IEC 42001 (crosswalk): ${links.length > 0 ? links.join(', ') : 'none'}`, '');
             lines.push(`Crosswalk: ${esc(catalog.crosswalkSource)}.`, '');
         }
+        lines.push(...this.mappingLines(item.id));
+        if (item.kind === 'nist-subcategory') {
+            const coverage = this.model.nistCoverage().find(c => c.subcategory === item.id);
+            if (coverage) {
+                const best = [...coverage.coveredBy, ...coverage.partlyBy][0];
+                lines.push(`Coverage: ${coverage.level.replace('-', ' ')}${best ? ` (${esc(best.control)}: ${esc(chainText(best))})` : ''}`, '');
+            }
+        }
         if (item.kind === 'annex-a-control') {
             lines.push(`Statement of applicability: ${this.soaDecision(item.id)}`, '');
             // The same evidence the validator and the report count (AimsModel.evidenceFor).
@@ -119,6 +128,14 @@ export class AimsHoverProvider extends AstNodeHoverProvider {
             }
         }
         return lines.join('\n').trimEnd();
+    }
+
+    /** The workspace's `map` declarations of an id, in both directions (the crosswalk is listed above). */
+    private mappingLines(id: string): string[] {
+        const declared = this.model.mappings().mappingsOf(id).filter(edge => edge.origin === 'declared');
+        return declared.length === 0 ? [] : [
+            `Mappings: ${declared.map(edge => `${esc(edge.relationship)} ${esc(edge.to)}${edge.strength !== undefined ? ` (strength ${edge.strength})` : ''}`).join(', ')}`, ''
+        ];
     }
 
     private soaDecision(controlId: string): string {
@@ -284,6 +301,7 @@ export class AimsHoverProvider extends AstNodeHoverProvider {
         if (control.summary) facts.push(esc(control.summary));
         if (control.owner) facts.push(`Owner: ${refName(control.owner)}`);
         if (control.nist.length > 0) facts.push(`NIST AI RMF: ${control.nist.map(refName).join(', ')}`);
+        facts.push(...this.mappingLines(control.name).filter(Boolean));
         facts.push(`Statement of applicability: ${this.soaDecision(control.name)}`);
         return facts;
     }

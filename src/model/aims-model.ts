@@ -13,6 +13,7 @@ import {
 import { isCatalogUri } from '../catalog/catalog-document.js';
 import { catalog } from '../catalog/catalog.js';
 import { addDuration, daysBetween, parseIsoDate } from './dates.js';
+import { levelOf, MappingGraph, type CoverageChain, type CoverageLevel } from './mappings.js';
 
 /** What one document contributes, computed once per document version. */
 export interface DocumentFacts {
@@ -39,22 +40,25 @@ export interface SoaCoverage {
 export type Freshness = 'fresh' | 'expiring' | 'expired' | 'undated';
 
 /**
- * How far the AIMS covers one NIST AI RMF subcategory. Controls count through the crosswalk
- * (Annex A) or an organisation control's `nist` list: 'implemented' when one of them is applicable
- * and implemented, 'planned' when one is applicable but not yet implemented. Clauses are
- * management-system requirements, not controls, so a subcategory the crosswalk maps only to
- * clauses (or whose controls are all excluded or undecided) is 'clauses-only', not covered.
+ * How far the AIMS covers one NIST AI RMF subcategory, through the mappings (src/model/mappings.ts):
+ * 'covered' when an implemented control meets all of it (the subcategory is equal to or a subset
+ * of the control, directly or through a chain), 'partly-covered' when implemented controls meet
+ * part of it (superset-of or intersects-with; the crosswalk's untyped pairs are intersects-with),
+ * 'not-covered' otherwise. Clauses are management-system requirements, not controls: they never
+ * cover a subcategory, and are listed beside it.
  */
-export type NistCoverageStatus = 'implemented' | 'planned' | 'clauses-only' | 'not-covered';
-
 export interface NistSubcategoryCoverage {
     readonly subcategory: string;
-    readonly status: NistCoverageStatus;
-    /** Annex A controls (crosswalk) and organisation controls (`nist`) that address it. */
+    readonly level: CoverageLevel;
+    /** Annex A and organisation controls mapped to it directly (crosswalk, `nist` lists, `map`). */
     readonly controls: readonly string[];
-    readonly implementedBy: readonly string[];
-    readonly plannedBy: readonly string[];
-    /** ISO/IEC 42001 clauses the crosswalk maps it to. */
+    /** Implemented controls that cover it, and the chains that show how. */
+    readonly coveredBy: readonly CoverageChain[];
+    /** Implemented controls that cover part of it. */
+    readonly partlyBy: readonly CoverageChain[];
+    /** Applicable controls, not yet implemented, that would cover it or part of it. */
+    readonly plannedBy: readonly CoverageChain[];
+    /** ISO/IEC 42001 clauses it is mapped to. */
     readonly clauses: readonly string[];
 }
 
@@ -307,27 +311,40 @@ export class AimsModel {
         return [...this.evidenceSupportingIndex().get(catalogId) ?? []];
     }
 
-    /** Coverage of every NIST AI RMF subcategory, in catalog order (see NistCoverageStatus). */
+    /** Every mapping: the crosswalk, organisation controls' `nist` lists and `map` declarations. */
+    mappings(): MappingGraph {
+        return this.cached('mappings', () => new MappingGraph(
+            this.all('Mapping'),
+            this.all('OrgControl').map(c => ({ control: c.name, nist: c.nist.map(ref => ref.ref?.name ?? ref.$refText) }))
+        ));
+    }
+
+    /** Coverage of every NIST AI RMF subcategory, in catalog order (see NistSubcategoryCoverage). */
     nistCoverage(): NistSubcategoryCoverage[] {
         return this.cached('nistCoverage', () => {
-            const orgControls = this.all('OrgControl');
+            const graph = this.mappings();
+            const isControl = (id: string) => catalog.get('annex-a-control', id) !== undefined || this.orgControlNames().has(id);
             return catalog.ofKind('nist-subcategory').map(sub => {
-                const iso = catalog.isoFor(sub.id);
-                const controls = [
-                    ...iso.filter(id => catalog.get('annex-a-control', id)),
-                    ...orgControls.filter(c => c.nist.some(ref => (ref.ref?.name ?? ref.$refText) === sub.id)).map(c => c.name)
-                ];
-                const clauses = iso.filter(id => catalog.get('clause', id));
-                const applicable = controls.filter(id => this.soaEntryFor(id)?.decision === 'applicable');
-                const implementedBy = applicable.filter(id => this.soaEntryFor(id)?.status === 'implemented');
-                const plannedBy = applicable.filter(id => this.soaEntryFor(id)?.status !== 'implemented');
-                const status: NistCoverageStatus = implementedBy.length > 0 ? 'implemented'
-                    : plannedBy.length > 0 ? 'planned'
-                    : clauses.length > 0 ? 'clauses-only'
-                    : 'not-covered';
-                return { subcategory: sub.id, status, controls, implementedBy, plannedBy, clauses };
+                const direct = graph.mappingsOf(sub.id).filter(e => e.relationship !== 'no-relationship').map(e => e.to);
+                const chains = [...graph.reach(sub.id).values()].filter(chain => isControl(chain.control));
+                const applicable = chains.filter(chain => this.soaEntryFor(chain.control)?.decision === 'applicable');
+                const implemented = applicable.filter(chain => this.soaEntryFor(chain.control)?.status === 'implemented');
+                const coveredBy = implemented.filter(chain => levelOf(chain.relation) === 'covered');
+                const partlyBy = implemented.filter(chain => levelOf(chain.relation) === 'partly-covered');
+                const level: CoverageLevel = coveredBy.length > 0 ? 'covered' : partlyBy.length > 0 ? 'partly-covered' : 'not-covered';
+                return {
+                    subcategory: sub.id, level,
+                    controls: direct.filter(isControl),
+                    coveredBy, partlyBy,
+                    plannedBy: applicable.filter(chain => !implemented.includes(chain)),
+                    clauses: direct.filter(id => catalog.get('clause', id) !== undefined)
+                };
             });
         });
+    }
+
+    private orgControlNames(): Set<string> {
+        return this.cached('orgControlNames', () => new Set(this.all('OrgControl').map(c => c.name)));
     }
 
     private cached<T>(key: string, compute: () => T): T {

@@ -1,15 +1,16 @@
 /**
- * The OSCAL export's entry point: one of four models from the report data, serialised the same
+ * The OSCAL export's entry point: one of five models from the report data, serialised the same
  * way every time (stable key order, two-space indent, final newline), so re-exports diff cleanly.
  */
 import type { CommitInfo, ReportData } from '../report/aims-report-data.js';
 import { oscalAssessmentResults } from './oscal-assessment-results.js';
 import { oscalCatalog } from './oscal-catalog.js';
+import { oscalMapping } from './oscal-mapping.js';
 import { oscalComponentDefinition } from './oscal-component-definition.js';
 import type { OscalExportOptions } from './oscal-context.js';
 import { oscalSsp } from './oscal-ssp.js';
 
-export const OSCAL_MODELS = ['catalog', 'component-definition', 'ssp', 'assessment-results'] as const;
+export const OSCAL_MODELS = ['catalog', 'component-definition', 'ssp', 'assessment-results', 'mapping'] as const;
 export type OscalModelName = typeof OSCAL_MODELS[number];
 
 export function isOscalModel(name: string): name is OscalModelName {
@@ -22,6 +23,7 @@ export function exportOscal(data: ReportData, model: OscalModelName, options: Os
         case 'component-definition': return oscalComponentDefinition(data, options);
         case 'ssp': return oscalSsp(data, options);
         case 'assessment-results': return oscalAssessmentResults(data, options);
+        case 'mapping': return oscalMapping(data, options);
     }
 }
 

@@ -282,3 +282,33 @@ export interface OscalAssessmentResults {
     'results': OscalResult[];
     'back-matter'?: OscalBackMatter;
 }
+
+export interface OscalMap {
+    'uuid': string;
+    'relationship': string;
+    'sources': Array<{ 'type': 'control' | 'statement'; 'id-ref': string; 'props'?: OscalProperty[] }>;
+    'targets': Array<{ 'type': 'control' | 'statement'; 'id-ref': string; 'props'?: OscalProperty[] }>;
+    'props'?: OscalProperty[];
+    'remarks'?: string;
+}
+
+export interface OscalMapping {
+    'uuid': string;
+    'source-resource': { type: string; href: string };
+    'target-resource': { type: string; href: string };
+    'maps': OscalMap[];
+    'remarks'?: string;
+}
+
+export interface OscalMappingCollection {
+    'uuid': string;
+    'metadata': OscalMetadata;
+    'provenance': {
+        'method': 'human' | 'automation' | 'hybrid';
+        'matching-rationale': 'syntactic' | 'semantic' | 'functional';
+        'status': 'complete' | 'not-complete' | 'draft' | 'deprecated' | 'superseded';
+        'mapping-description': string;
+    };
+    'mappings': OscalMapping[];
+    'back-matter'?: OscalBackMatter;
+}

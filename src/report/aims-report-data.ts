@@ -14,9 +14,10 @@ import type {
 import type { AimsServices } from '../language/aims-module.js';
 import { catalog } from '../catalog/catalog.js';
 import type { EuAiActModel, EuProfile } from '../model/eu-ai-act.js';
+import { summarizeChain, type ChainSummary, type CoverageLevel, type MappingOrigin, type Relationship } from '../model/mappings.js';
 import { collectManagementSystem, type ManagementSystemData } from './management-system-data.js';
 import { runGit, workingTreeDiffers } from '../workspace/git.js';
-import { controlIdOf, documentOf, type AimsModel, type Freshness, type NistCoverageStatus, type NistSubcategoryCoverage, type RatingScale } from '../model/aims-model.js';
+import { controlIdOf, documentOf, type AimsModel, type Freshness, type RatingScale } from '../model/aims-model.js';
 
 /** Bumped when the shape changes incompatibly (the object is also written as JSON). */
 export const REPORT_DATA_VERSION = 1;
@@ -103,15 +104,30 @@ export interface SoaGroup {
     readonly title: string;
 }
 
-/** The model's coverage of one subcategory, with what the report shows beside it. */
-export interface NistSubcategoryRow extends Omit<NistSubcategoryCoverage, 'subcategory'> {
+export interface MappingRow {
+    readonly from: string;
+    readonly to: string;
+    readonly relationship: Relationship;
+    readonly origin: MappingOrigin;
+    readonly rationale?: string;
+    readonly strength?: number;
+}
+
+/** The model's coverage of one subcategory (NistSubcategoryCoverage), as plain data, with its evidence. */
+export interface NistSubcategoryRow {
     readonly id: string;
     readonly title: string;
+    readonly level: CoverageLevel;
+    readonly controls: readonly string[];
+    readonly coveredBy: readonly ChainSummary[];
+    readonly partlyBy: readonly ChainSummary[];
+    readonly plannedBy: readonly ChainSummary[];
+    readonly clauses: readonly string[];
     /** Evidence that names the subcategory in `supports`. */
     readonly evidence: readonly string[];
 }
 
-export type NistCounts = Record<NistCoverageStatus, number>;
+export type NistCounts = Record<CoverageLevel, number>;
 
 export interface NistCategoryRow {
     readonly id: string;
@@ -300,7 +316,9 @@ export interface ReportSummary {
     readonly evidence: number;
     readonly evidenceExpired: number;
     readonly evidenceExpiring: number;
-    readonly nistImplemented: number;
+    /** NIST AI RMF subcategories covered and partly covered by implemented controls (src/model/mappings.ts). */
+    readonly nistCovered: number;
+    readonly nistPartlyCovered: number;
     readonly nistTotal: number;
 }
 
@@ -328,6 +346,8 @@ export interface ReportData {
     readonly datasets: readonly DatasetRow[];
     readonly policies: readonly PolicyRow[];
     readonly evidence: readonly EvidenceRow[];
+    /** Every control mapping, one per pair: declared, from the crosswalk, or from an organisation control's nist list. */
+    readonly mappings: readonly MappingRow[];
     /** Internal audit, nonconformities and management review (src/report/management-system-data.ts). */
     readonly managementSystem: ManagementSystemData;
     readonly findings: readonly FindingRow[];
@@ -419,7 +439,8 @@ class ReportCollector {
                 evidence: evidence.length,
                 evidenceExpired: evidence.filter(e => e.freshness === 'expired').length,
                 evidenceExpiring: evidence.filter(e => e.freshness === 'expiring').length,
-                nistImplemented: nistSubs.filter(s => s.status === 'implemented').length,
+                nistCovered: nistSubs.filter(s => s.level === 'covered').length,
+                nistPartlyCovered: nistSubs.filter(s => s.level === 'partly-covered').length,
                 nistTotal: nistSubs.length
             },
             people: this.people(),
@@ -440,6 +461,10 @@ class ReportCollector {
             })),
             policies: this.model.all('Policy').map(policy => this.policyRow(policy)),
             evidence,
+            mappings: this.model.mappings().all().map(({ from, to, relationship, origin, rationale, strength }) => ({
+                from, to, relationship, origin,
+                ...(rationale !== undefined ? { rationale } : {}), ...(strength !== undefined ? { strength } : {})
+            })),
             managementSystem: collectManagementSystem(this.model, this.today, node => this.locationOf(node as AstNode), refOf),
             findings
         };
@@ -503,10 +528,11 @@ class ReportCollector {
                     return {
                         id: sub.id,
                         title: sub.title,
-                        status: c?.status ?? 'not-covered',
+                        level: c?.level ?? 'not-covered',
                         controls: c?.controls ?? [],
-                        implementedBy: c?.implementedBy ?? [],
-                        plannedBy: c?.plannedBy ?? [],
+                        coveredBy: c?.coveredBy.map(summarizeChain) ?? [],
+                        partlyBy: c?.partlyBy.map(summarizeChain) ?? [],
+                        plannedBy: c?.plannedBy.map(summarizeChain) ?? [],
                         clauses: c?.clauses ?? [],
                         evidence: this.model.evidenceSupporting(sub.id).map(ev => ev.name)
                     } satisfies NistSubcategoryRow;
@@ -707,8 +733,8 @@ function heatMap(risks: readonly RiskRow[], pick: (r: RiskRow) => RatingData | u
 }
 
 function countStatuses(subs: readonly NistSubcategoryRow[]): NistCounts {
-    const counts: NistCounts = { 'implemented': 0, 'planned': 0, 'clauses-only': 0, 'not-covered': 0 };
-    for (const s of subs) counts[s.status]++;
+    const counts: NistCounts = { 'covered': 0, 'partly-covered': 0, 'not-covered': 0 };
+    for (const s of subs) counts[s.level]++;
     return counts;
 }
 

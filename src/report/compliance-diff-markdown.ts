@@ -74,7 +74,8 @@ const FIGURES: Array<[keyof CoverageFigures, string, (c: CoverageFigures) => str
     ['decided', 'Annex A controls decided', c => `${c.decided}/${c.annexATotal}`],
     ['implemented', 'Annex A controls implemented', c => `${c.implemented}`],
     ['excluded', 'Annex A controls excluded', c => `${c.excluded}`],
-    ['nistImplemented', 'NIST AI RMF subcategories covered', c => `${c.nistImplemented}/${c.nistTotal}`],
+    ['nistCovered', 'NIST AI RMF subcategories covered', c => `${c.nistCovered}/${c.nistTotal}`],
+    ['nistPartlyCovered', 'NIST AI RMF subcategories partly covered', c => `${c.nistPartlyCovered}/${c.nistTotal}`],
     ['risks', 'Risks', c => `${c.risks}`],
     ['highResidualRisks', 'Risks with a high residual rating', c => `${c.highResidualRisks}`],
     ['systems', 'AI systems', c => `${c.systems}`],
@@ -119,7 +120,7 @@ export function renderDiffMarkdown(diff: ComplianceDiff, prefix = ''): string {
     const { before, after } = diff.coverage;
     out.push('### Coverage', '', '| | Before | After |', '|---|---|---|');
     for (const [key, label, show] of FIGURES) {
-        const changed = before[key] !== after[key] || (key === 'nistImplemented' && before.nistTotal !== after.nistTotal);
+        const changed = before[key] !== after[key] || ((key === 'nistCovered' || key === 'nistPartlyCovered') && before.nistTotal !== after.nistTotal);
         out.push(`| ${label} | ${show(before)} | ${changed ? `**${show(after)}**` : show(after)} |`);
     }
     out.push('');

@@ -65,7 +65,8 @@ export interface CoverageFigures {
     readonly implemented: number;
     readonly excluded: number;
     readonly undecided: number;
-    readonly nistImplemented: number;
+    readonly nistCovered: number;
+    readonly nistPartlyCovered: number;
     readonly nistTotal: number;
     readonly risks: number;
     readonly highResidualRisks: number;
@@ -90,7 +91,7 @@ function coverage(data: ReportData): CoverageFigures {
     const s = data.summary;
     return {
         annexATotal: s.annexATotal, decided: s.decided, implemented: s.implemented, excluded: s.excluded, undecided: s.undecided,
-        nistImplemented: s.nistImplemented, nistTotal: s.nistTotal, risks: s.risks, highResidualRisks: s.highResidualRisks,
+        nistCovered: s.nistCovered, nistPartlyCovered: s.nistPartlyCovered, nistTotal: s.nistTotal, risks: s.risks, highResidualRisks: s.highResidualRisks,
         systems: s.systems, highRiskSystems: s.highRiskSystems, evidence: s.evidence, errors: s.errors, warnings: s.warnings
     };
 }

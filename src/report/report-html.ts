@@ -4,7 +4,7 @@
  * from the workspace goes through the escaping `html` tag.
  */
 import { catalog } from '../catalog/catalog.js';
-import type { NistCoverageStatus } from '../model/aims-model.js';
+import type { CoverageLevel } from '../model/mappings.js';
 import type {
     EvidenceLink, FindingRow, HeatMap, NistCounts, NistFunctionRow, NistSubcategoryRow, RatingData, Ref, ReportData,
     RiskRow, SoaRow, SystemRow
@@ -12,7 +12,7 @@ import type {
 import { heatMapSvg } from './heat-map-svg.js';
 import { html, join, Markup, type Content } from './html-markup.js';
 import {
-    EU_CATEGORY_LABEL, obligationStateLabel, freshnessLabel, IMPACT_ASSESSMENT_LABEL, LEVEL_LABEL, NIST_STATUS_LABEL, NIST_STATUSES, SEVERITY_LABEL,
+    EU_CATEGORY_LABEL, obligationStateLabel, freshnessLabel, IMPACT_ASSESSMENT_LABEL, LEVEL_LABEL, COVERAGE_LEVEL_LABEL, COVERAGE_LEVELS, coverageWhy, SEVERITY_LABEL,
     soaStateKey, soaStateLabel, wordsOf, AUDIT_FINDING_LABEL, NONCONFORMITY_STATE_LABEL, reviewInputLabel, actionStateLabel
 } from './report-labels.js';
 import type { ActionRow, AuditRow, NonconformityRow } from './management-system-data.js';
@@ -119,8 +119,8 @@ ${tile(findingTone, 'Open findings', s.openFindings, `${s.errors} error${s.error
 ${tile(s.prohibitedSystems > 0 ? 'bad' : s.highRiskSystems > 0 ? 'warn' : 'neutral', 'High-risk AI systems', html`${s.highRiskSystems}<small> / ${s.systems}</small>`,
         s.prohibitedSystems > 0 ? `${s.prohibitedSystems} prohibited` : 'EU AI Act high-risk category')}
 ${tile(s.highResidualRisks > 0 ? 'warn' : 'good', 'Risks', s.risks, `${s.highResidualRisks} with high or critical residual rating`)}
-${tile('neutral', 'NIST AI RMF', html`${s.nistImplemented}<small> / ${s.nistTotal}</small>`, 'subcategories with an implemented control',
-        bar([[s.nistImplemented, '#2f7d4f'], [s.nistTotal - s.nistImplemented, '#c9d6e3']]))}
+${tile('neutral', 'NIST AI RMF', html`${s.nistCovered}<small> / ${s.nistTotal}</small>`, `subcategories covered, ${s.nistPartlyCovered} partly`,
+        bar([[s.nistCovered, NIST_COLOURS.covered], [s.nistPartlyCovered, NIST_COLOURS['partly-covered']], [s.nistTotal - s.nistCovered - s.nistPartlyCovered, '#c9d6e3']]))}
 ${tile(evidenceTone, 'Evidence', s.evidence, `${s.evidenceExpired} expired, ${s.evidenceExpiring} expiring within ${data.evidenceWindowDays} days`)}
 </section>`;
 }
@@ -210,50 +210,47 @@ function dash(): Markup {
 
 // ---------------------------------------------------------------- NIST AI RMF
 
-const NIST_COLOURS: Record<NistCoverageStatus, string> = {
-    'implemented': '#2f7d4f', 'planned': '#5b8fd6', 'clauses-only': '#b9c4d0', 'not-covered': '#e8a7a1'
+const NIST_COLOURS: Record<CoverageLevel, string> = {
+    'covered': '#2f7d4f', 'partly-covered': '#7fb48f', 'not-covered': '#e8a7a1'
 };
 
 function nistSection(data: ReportData): Markup {
     const subs = data.nist.flatMap(f => f.categories.flatMap(c => c.subcategories));
-    const total: NistCounts = { 'implemented': 0, 'planned': 0, 'clauses-only': 0, 'not-covered': 0 };
-    for (const s of subs) total[s.status]++;
-    const gaps = subs.filter(s => s.status !== 'implemented');
+    const total: NistCounts = { 'covered': 0, 'partly-covered': 0, 'not-covered': 0 };
+    for (const s of subs) total[s.level]++;
+    const gaps = subs.filter(s => s.level !== 'covered');
     return html`<section class="part" id="nist">
 <h2><span class="n">2</span>NIST AI RMF coverage<span class="count">${subs.length} subcategories</span></h2>
-<p class="lead">Each NIST AI RMF 1.0 subcategory, reached through the AI RMF to ISO/IEC 42001 crosswalk (hosted by NIST's AI Resource Center, provided by Microsoft, mapped against the final draft of ISO/IEC 42001) and through the NIST references of organisation controls. A subcategory counts as covered when an applicable control that addresses it is implemented, and as planned when such a control is applicable but not yet implemented. Clauses 4 to 10 are requirements on the management system itself, not controls, so a subcategory the crosswalk maps only to clauses (or whose controls are all excluded or undecided) is shown as “clauses only”, apart from control coverage.</p>
+<p class="lead">Each NIST AI RMF 1.0 subcategory, followed through its mappings to the controls the organisation implements: the AI RMF to ISO/IEC 42001 crosswalk (hosted by NIST's AI Resource Center, provided by Microsoft, mapped against the final draft of ISO/IEC 42001), the NIST references of organisation controls, and the workspace's own <code>map</code> declarations, which type a pair or replace the crosswalk's. The crosswalk gives no relationship type, so its pairs count as “intersects with”: on their own they show partial coverage, never full. A subcategory is covered when an implemented control is equal to it or contains it (the subcategory is a subset of the control, directly or through a chain of mappings), partly covered when implemented controls meet part of it, and not covered otherwise. Clauses 4 to 10 are requirements on the management system itself, not controls: they are listed beside a subcategory and never cover it.</p>
 ${nistLegend(total)}
 <div class="nist-grid">${data.nist.map(nistFunction)}</div>
-<h3>Subcategories without an implemented control</h3>
-${gaps.length === 0 ? html`<p class="empty">Every subcategory has an implemented control.</p>` : html`<div class="table-scroll"><table class="gaps">
+<h3>Subcategories not fully covered</h3>
+${gaps.length === 0 ? html`<p class="empty">Every subcategory is covered by an implemented control.</p>` : html`<div class="table-scroll"><table class="gaps">
 <colgroup><col class="w-sub"><col class="w-coverage"><col class="w-controls"><col class="w-clauses"><col></colgroup>
-<thead><tr><th>Subcategory</th><th>Coverage</th><th>Controls (crosswalk or organisation)</th><th>Clauses</th><th>Evidence</th></tr></thead>
+<thead><tr><th>Subcategory</th><th>Coverage and why</th><th>Mapped controls</th><th>Clauses</th><th>Evidence</th></tr></thead>
 <tbody>${gaps.map(s => gapRow(s, data))}</tbody>
 </table></div>`}
 </section>`;
 }
 
 function nistLegend(counts: NistCounts): Markup {
-    return html`<ul class="legend">${NIST_STATUSES.map(s => html`<li><span class="sw sw-n-${s}"></span>${NIST_STATUS_LABEL[s]} <b>${counts[s]}</b></li>`)}</ul>`;
+    return html`<ul class="legend">${COVERAGE_LEVELS.map(s => html`<li><span class="sw sw-n-${s}"></span>${COVERAGE_LEVEL_LABEL[s]} <b>${counts[s]}</b></li>`)}</ul>`;
 }
 
 function nistFunction(fn: NistFunctionRow): Markup {
     const n = fn.categories.reduce((k, c) => k + c.subcategories.length, 0);
-    const pct = n === 0 ? 0 : Math.round((fn.counts.implemented / n) * 100);
+    const pct = n === 0 ? 0 : Math.round((fn.counts.covered / n) * 100);
     return html`<div class="fn">
-<div class="fn-head"><h3>${fn.id}</h3><span class="pct"><b>${fn.counts.implemented}</b> of ${n} covered (${pct} %)</span></div>
-${bar(NIST_STATUSES.map(s => [fn.counts[s], NIST_COLOURS[s]] as const), `${fn.id} coverage`)}
+<div class="fn-head"><h3>${fn.id}</h3><span class="pct"><b>${fn.counts.covered}</b> of ${n} covered (${pct} %), ${fn.counts['partly-covered']} partly</span></div>
+${bar(COVERAGE_LEVELS.map(s => [fn.counts[s], NIST_COLOURS[s]] as const), `${fn.id} coverage`)}
 <table><tbody>${fn.categories.map(cat => html`<tr><th>${cat.id}</th><td>${cat.title ? html`<span class="cat-title">${cat.title}</span>` : undefined}<div class="chips">${cat.subcategories.map(chip)}</div></td></tr>`)}</tbody></table>
 </div>`;
 }
 
 function chip(sub: NistSubcategoryRow): Markup {
-    const how = sub.status === 'implemented' ? `implemented by ${sub.implementedBy.join(', ')}`
-        : sub.status === 'planned' ? `planned: ${sub.plannedBy.join(', ')}`
-        : sub.status === 'clauses-only' ? `clauses ${sub.clauses.join(', ')}`
-        : 'no control or clause';
+    const how = coverageWhy(sub);
     const number = sub.id.replace(/^[A-Z]+ /, '');
-    return html`<span class="chip n-${sub.status}" title="${sub.id}${sub.title ? `: ${sub.title}` : ''} (${how})">${number}</span>`;
+    return html`<span class="chip n-${sub.level}" title="${sub.id}${sub.title ? `: ${sub.title}` : ''} (${how})">${number}</span>`;
 }
 
 function gapRow(sub: NistSubcategoryRow, data: ReportData): Markup {
@@ -263,7 +260,7 @@ function gapRow(sub: NistSubcategoryRow, data: ReportData): Markup {
     })}</span>`;
     return html`<tr>
 <th class="id"><span class="cid">${sub.id}</span>${sub.title ? html`<span class="sub-text">${sub.title}</span>` : undefined}</th>
-<td class="nist-status"><span class="chip n-${sub.status}">${NIST_STATUS_LABEL[sub.status]}</span></td>
+<td class="nist-status"><span class="chip n-${sub.level}">${COVERAGE_LEVEL_LABEL[sub.level]}</span><span class="sub-text">${coverageWhy(sub)}</span></td>
 <td>${controls}</td>
 <td>${sub.clauses.length === 0 ? dash() : html`<span class="mono">${sub.clauses.join(', ')}</span>`}</td>
 <td>${sub.evidence.length === 0 ? dash() : sub.evidence.join(', ')}</td>

@@ -2,8 +2,9 @@
  * The words the reports use for the engine's states, shared by the HTML and Markdown reports so
  * that both say the same thing.
  */
-import type { Freshness, NistCoverageStatus } from '../model/aims-model.js';
-import type { EvidenceLink, FindingSeverity, ImpactAssessmentState, RiskLevel, SoaRow } from './aims-report-data.js';
+import type { Freshness } from '../model/aims-model.js';
+import type { CoverageLevel } from '../model/mappings.js';
+import type { EvidenceLink, FindingSeverity, ImpactAssessmentState, NistSubcategoryRow, RiskLevel, SoaRow } from './aims-report-data.js';
 
 /** One word or two for an SoA row's state: its status when applicable, else its decision. */
 export function soaStateLabel(row: Pick<SoaRow, 'decision' | 'status'>): string {
@@ -24,14 +25,18 @@ export function soaStateKey(row: Pick<SoaRow, 'decision' | 'status'>): string {
     return row.decision === 'applicable' ? (row.status ?? 'applicable') : row.decision;
 }
 
-export const NIST_STATUS_LABEL: Record<NistCoverageStatus, string> = {
-    'implemented': 'Implemented control',
-    'planned': 'Control planned',
-    'clauses-only': 'Clauses only',
+export const COVERAGE_LEVEL_LABEL: Record<CoverageLevel, string> = {
+    'covered': 'Covered',
+    'partly-covered': 'Partly covered',
     'not-covered': 'Not covered'
 };
 
-export const NIST_STATUSES: readonly NistCoverageStatus[] = ['implemented', 'planned', 'clauses-only', 'not-covered'];
+export { COVERAGE_LEVELS } from '../model/mappings.js';
+
+/** A relation in words: `subset-of` -> `subset of`. */
+export function relationLabel(relation: string): string {
+    return relation.replace(/-/g, ' ');
+}
 
 export const LEVEL_LABEL: Record<RiskLevel, string> = {
     low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical'
@@ -92,4 +97,15 @@ export function reviewInputLabel(input: string): string {
 /** An action's state: done on a date, overdue, or due on a date. */
 export function actionStateLabel(a: { due?: string; done?: string; overdue: boolean }): string {
     return a.done ? `done ${a.done}` : a.overdue ? `overdue since ${a.due}` : a.due ? `due ${a.due}` : 'no due date';
+}
+
+/** Why a subcategory has its level: the chains to implemented controls, else what is planned. */
+export function coverageWhy(sub: NistSubcategoryRow): string {
+    // The chain starts at the subcategory itself: leave its id out (`subset-of A.6.2.6 (declared)`).
+    const chains = (list: NistSubcategoryRow['coveredBy']) => list.map(c => c.chain.startsWith(`${sub.id} `) ? c.chain.slice(sub.id.length + 1) : c.chain).join('; ');
+    if (sub.level === 'covered') return `covered: ${chains(sub.coveredBy)}`;
+    const partly = sub.partlyBy.length > 0 ? `partly: ${chains(sub.partlyBy)}` : '';
+    const planned = sub.plannedBy.length > 0 ? `planned: ${sub.plannedBy.map(c => c.control).join(', ')}` : '';
+    const rest = [partly, planned].filter(Boolean).join('; ');
+    return rest || (sub.clauses.length > 0 ? `mapped to clauses ${sub.clauses.join(', ')} only` : sub.controls.length > 0 ? 'no mapped control is implemented' : 'no mapped control');
 }

@@ -8,7 +8,7 @@ import type { ReportData, RatingData, Ref, HeatMap } from './aims-report-data.js
 import { catalog } from '../catalog/catalog.js';
 import {
     obligationStateLabel,
-    EU_CATEGORY_LABEL, freshnessLabel, IMPACT_ASSESSMENT_LABEL, LEVEL_LABEL, NIST_STATUS_LABEL, NIST_STATUSES, SEVERITY_LABEL,
+    EU_CATEGORY_LABEL, freshnessLabel, IMPACT_ASSESSMENT_LABEL, LEVEL_LABEL, COVERAGE_LEVEL_LABEL, COVERAGE_LEVELS, coverageWhy, SEVERITY_LABEL,
     soaStateLabel, wordsOf, AUDIT_FINDING_LABEL, NONCONFORMITY_STATE_LABEL, reviewInputLabel, actionStateLabel
 } from './report-labels.js';
 import type { ActionRow } from './management-system-data.js';
@@ -71,7 +71,7 @@ export function renderMarkdownReport(data: ReportData): string {
         ['Open findings', `${s.openFindings} (${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')})`],
         ['High-risk AI systems', `${s.highRiskSystems} / ${s.systems}${s.prohibitedSystems > 0 ? `, ${s.prohibitedSystems} prohibited` : ''}`],
         ['Risks', `${s.risks} (${s.highResidualRisks} with high or critical residual rating)`],
-        ['NIST AI RMF subcategories with an implemented control', `${s.nistImplemented} / ${s.nistTotal}`],
+        ['NIST AI RMF subcategories covered by implemented controls', `${s.nistCovered} / ${s.nistTotal} (${s.nistPartlyCovered} more partly covered)`],
         ['Evidence', `${s.evidence} (${s.evidenceExpired} expired, ${s.evidenceExpiring} expiring within ${data.evidenceWindowDays} days)`]
     ]), '');
 
@@ -90,18 +90,17 @@ export function renderMarkdownReport(data: ReportData): string {
 
     const subs = data.nist.flatMap(f => f.categories.flatMap(c => c.subcategories));
     out.push('## 2. NIST AI RMF coverage', '',
-        'A subcategory is covered when an applicable control that addresses it (through the crosswalk, or an organisation control\'s NIST references) is implemented, and planned when such a control is applicable but not yet implemented. Subcategories mapped only to clauses 4 to 10, which are management-system requirements rather than controls, are listed as "clauses only".', '',
+        'Each subcategory is followed through its mappings to the controls the organisation implements: the crosswalk, the NIST references of organisation controls, and the workspace\'s own `map` declarations. The crosswalk gives no relationship type, so its pairs count as intersects-with and show partial coverage at most. A subcategory is covered when an implemented control is equal to it or contains it (directly or through a chain of mappings), partly covered when implemented controls meet part of it, and not covered otherwise. Clauses 4 to 10 are management-system requirements, not controls: they are listed and never cover a subcategory.', '',
         `Crosswalk: ${catalog.crosswalkSource}.`, '',
-        table(['Function', ...NIST_STATUSES.map(st => NIST_STATUS_LABEL[st]), 'Subcategories'],
-            data.nist.map(fn => [fn.id, ...NIST_STATUSES.map(st => String(fn.counts[st])), String(fn.categories.reduce((n, c) => n + c.subcategories.length, 0))])),
+        table(['Function', ...COVERAGE_LEVELS.map(st => COVERAGE_LEVEL_LABEL[st]), 'Subcategories'],
+            data.nist.map(fn => [fn.id, ...COVERAGE_LEVELS.map(st => String(fn.counts[st])), String(fn.categories.reduce((n, c) => n + c.subcategories.length, 0))])),
         '',
-        table(['Subcategory', 'Coverage', 'Implemented by', 'Planned', 'Other controls', 'Clauses', 'Evidence'],
+        table(['Subcategory', 'Coverage', 'Why', 'Mapped controls', 'Clauses', 'Evidence'],
             subs.map(sub => [
                 code(sub.id),
-                NIST_STATUS_LABEL[sub.status],
-                sub.implementedBy.map(code).join(', '),
-                sub.plannedBy.map(code).join(', '),
-                sub.controls.filter(c => !sub.implementedBy.includes(c) && !sub.plannedBy.includes(c)).map(code).join(', '),
+                COVERAGE_LEVEL_LABEL[sub.level],
+                markdownCell(coverageWhy(sub)),
+                sub.controls.map(code).join(', '),
                 sub.clauses.join(', '),
                 sub.evidence.map(markdownCell).join(', ')
             ])),

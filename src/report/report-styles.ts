@@ -94,6 +94,7 @@ tbody th { font-weight: 600; }
 tr.group th { background: var(--soft); color: var(--ink); font-size: 12px; text-transform: none; letter-spacing: 0; padding: 6px 8px; border-bottom: 1px solid var(--line); }
 tr.group th .mono { color: var(--accent); margin-right: 6px; }
 td.id, th.id { white-space: nowrap; }
+table.gaps th.id { white-space: normal; }
 .title-cell .t { font-weight: 600; }
 .sub-text { display: block; color: var(--muted); font-size: 12px; font-weight: 400; margin-top: 2px; }
 .cid { font-family: var(--mono); font-size: 12px; color: var(--accent); white-space: nowrap; }
@@ -116,7 +117,7 @@ col.w-system { width: 27%; } col.w-stage { width: 14%; } col.w-eu { width: 20%; 
 col.w-risk { width: 25%; } col.w-systems { width: 14%; } col.w-rating { width: 10%; } col.w-treatment { width: 14%; } col.w-who { width: 17%; }
 col.w-severity { width: 10%; } col.w-location { width: 17%; } col.w-rule { width: 24%; }
 td { overflow-wrap: break-word; }
-col.w-sub { width: 15%; } col.w-coverage { width: 15%; } col.w-controls { width: 36%; } col.w-clauses { width: 20%; }
+col.w-sub { width: 15%; } col.w-coverage { width: 30%; } col.w-controls { width: 25%; } col.w-clauses { width: 12%; }
 
 /* ---------- badges */
 .badge { display: inline-block; padding: 1px 8px; border-radius: 999px; font-size: 11.5px; font-weight: 600; white-space: nowrap; line-height: 18px; border: 1px solid transparent; }
@@ -163,7 +164,7 @@ svg.bar { display: block; width: 100%; height: 10px; border-radius: 5px; overflo
 .legend b { color: var(--ink); font-weight: 600; }
 .sw-implemented { background: #2f7d4f; } .sw-in-progress { background: #2563a8; } .sw-planned { background: #7c62c9; }
 .sw-applicable { background: #6c93bd; } .sw-excluded { background: #a6b1bd; } .sw-undecided { background: #e0a82e; } .sw-missing { background: #d9534f; }
-.sw-n-implemented { background: #2f7d4f; } .sw-n-planned { background: #5b8fd6; } .sw-n-clauses-only { background: #b9c4d0; } .sw-n-not-covered { background: #e8a7a1; }
+.sw-n-covered { background: #2f7d4f; } .sw-n-partly-covered { background: #7fb48f; } .sw-n-not-covered { background: #e8a7a1; }
 .sw-low { background: #3d8b5a; } .sw-medium { background: #d9a21b; } .sw-high { background: #dd6b20; } .sw-critical { background: #c53030; }
 
 /* ---------- NIST coverage */
@@ -180,11 +181,11 @@ svg.bar { display: block; width: 100%; height: 10px; border-radius: 5px; overflo
 .fn .cat-title { display: block; font-size: 12px; color: var(--muted); margin-bottom: 4px; }
 .chips { display: flex; flex-wrap: wrap; gap: 4px; }
 .chip { display: inline-block; min-width: 34px; padding: 1px 5px; border-radius: 4px; font-family: var(--mono); font-size: 11px; text-align: center; line-height: 17px; }
-.n-implemented { background: #2f7d4f; color: #ffffff; }
-.n-planned { background: #5b8fd6; color: #ffffff; }
-.n-clauses-only { background: #dfe5ec; color: #3e4c5b; }
+.n-covered { background: #2f7d4f; color: #ffffff; }
+.n-partly-covered { background: #d7eadb; color: #1f5a34; border: 1px solid #7fb48f; line-height: 15px; }
 .n-not-covered { background: #fbe4e2; color: var(--bad); border: 1px solid #efb3ad; line-height: 15px; }
-.nist-status { white-space: nowrap; }
+.nist-status .chip { white-space: nowrap; }
+.nist-status .sub-text { overflow-wrap: anywhere; }
 .ctl-list .cid { margin-right: 4px; }
 .ctl-state { font-size: 11px; color: var(--muted); margin-right: 8px; }
 
@@ -267,7 +268,7 @@ footer p { margin: 0 0 4px; }
 body.vscode-high-contrast .badge, body.vscode-high-contrast .chip, body.vscode-high-contrast .tile { border: 1px solid var(--vscode-contrastBorder, currentColor); }
 body.vscode-high-contrast a { text-decoration: underline; }
 body.vscode-dark svg.heat-map rect.empty, body.vscode-high-contrast svg.heat-map rect.empty { opacity: 0.3; }
-body.vscode-dark .n-clauses-only, body.vscode-high-contrast .n-clauses-only { background: #3a434e; color: #d8dee6; }
+body.vscode-dark .n-partly-covered, body.vscode-high-contrast .n-partly-covered { background: #2c4a36; color: #cfe8d6; border-color: #4f7d5d; }
 body.vscode-dark .n-not-covered, body.vscode-high-contrast .n-not-covered { background: var(--bad-bg); border-color: #8a3a34; }
 
 @page { size: A4; margin: 16mm 12mm 16mm; }

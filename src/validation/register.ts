@@ -22,11 +22,12 @@ import { audit } from './domains/audit.js';
 import { improvement } from './domains/improvement.js';
 import { managementReview } from './domains/management-review.js';
 import { documentedInformation } from './domains/documented-information.js';
+import { mapping } from './domains/mapping.js';
 
 /** Every domain, in the order its checks run on a node. */
 const DOMAINS: readonly ValidationDomain[] = [
     names, fields, dates, soa, risk, evidence, euAiAct,
-    competence, monitoring, audit, improvement, managementReview, documentedInformation
+    competence, monitoring, audit, improvement, managementReview, documentedInformation, mapping
 ];
 
 /** The domains built once per language services instance, their checks joined per AST type. */

@@ -26,7 +26,7 @@ export function toSeverity(severity: RuleSeverity): DiagnosticSeverity {
  * linking); every other domain has its checks in `src/validation/domains/<domain>.ts`.
  */
 export type RuleDomain = 'core' | 'names' | 'fields' | 'dates' | 'soa' | 'risk' | 'evidence' | 'eu-ai-act'
-    | 'competence' | 'monitoring' | 'audit' | 'improvement' | 'management-review' | 'documented-information';
+    | 'competence' | 'monitoring' | 'audit' | 'improvement' | 'management-review' | 'documented-information' | 'mapping';
 
 export interface RuleInfo {
     readonly code: string;
@@ -194,7 +194,18 @@ export const RULES = {
         'Record done <date> for the action, or carry it over into the later review\'s actions.'),
     // documented-information
     documentedInformationMissing: rule('documented-information', 'documented-information-missing', 'warning', 'Clauses that require documented information have nothing in the workspace that provides it.',
-        'Declare what each listed clause calls for (the message names the declaration), or link evidence with supports <clause>.')
+        'Declare what each listed clause calls for (the message names the declaration), or link evidence with supports <clause>.'),
+    // mapping
+    mappingToItself: rule('mapping', 'mapping-to-itself', 'error', 'A mapping whose two ends are the same entry.',
+        'Map the entry to another control or catalog entry.'),
+    mappingConflict: rule('mapping', 'mapping-conflict', 'error', 'The same pair is mapped twice with different relationships.',
+        'Keep one mapping per pair: decide which relationship holds (subset-of in one direction is superset-of in the other) and delete the other.'),
+    mappingDuplicate: rule('mapping', 'mapping-duplicate', 'warning', 'The same pair is mapped twice with the same relationship.',
+        'Delete the repeated mapping.'),
+    mappingStrengthOutOfRange: rule('mapping', 'mapping-strength-out-of-range', 'error', 'A mapping strength outside 1 to 10.',
+        'Give strength as a whole number from 1 (weak) to 10 (the two ends say the same), as NIST\'s OLIR does.'),
+    crosswalkOverrideWithoutRationale: rule('mapping', 'crosswalk-override-without-rationale', 'warning', 'A mapping replaces a built-in one (the NIST AI RMF crosswalk or a control\'s nist list) without saying why.',
+        'Add rationale "..." saying why the pair relates this way: an assessor will ask why the published crosswalk was overridden.')
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleKey = keyof typeof RULES;

@@ -137,7 +137,7 @@ describe('VS Code extension in code-server', () => {
         await runCommand('AIMS: Show NIST AI RMF Coverage');
         const title = page.locator('.quick-input-widget .quick-input-title', { hasText: 'NIST AI RMF coverage' });
         await title.waitFor(WAIT);
-        expect(await title.innerText()).toMatch(/\d+\/72 implemented/);
+        expect(await title.innerText()).toMatch(/3\/72 covered · 55 partly · 14 not covered/);
         await page.locator('.quick-input-list .monaco-list-row', { hasText: /(GOVERN|MAP|MEASURE|MANAGE) \d+\.\d+/ }).first().waitFor(WAIT);
         await screenshot('05-nist-coverage-list');
         await page.locator('.quick-input-widget .quick-input-titlebar [aria-label="Open as Markdown"]').click();
@@ -145,7 +145,7 @@ describe('VS Code extension in code-server', () => {
         await preview.waitFor(WAIT);
         // The rendered table lives in the preview's webview iframe.
         const table = page.frameLocator('iframe.webview').frameLocator('iframe').locator('table');
-        await table.locator('th', { hasText: 'Implemented by' }).waitFor(WAIT);
+        await table.locator('th', { hasText: 'Implemented controls (chain)' }).waitFor(WAIT);
         expect(await table.locator('tbody tr').count()).toBe(72);
         await screenshot('05-nist-coverage-markdown');
         await page.keyboard.press('Control+W');

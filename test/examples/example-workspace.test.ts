@@ -39,8 +39,21 @@ describe('the example workspace (Northwind Lending)', () => {
     it('is split by concern over the files the README lists', () => {
         expect(Object.keys(ws.documents).sort()).toEqual([
             'audits.aims', 'competence.aims', 'data.aims', 'evidence.aims', 'impact-assessments.aims', 'management-review.aims',
-            'monitoring.aims', 'organisation.aims', 'people.aims', 'policies.aims', 'risks.aims', 'soa.aims', 'systems.aims'
+            'mappings.aims', 'monitoring.aims', 'organisation.aims', 'people.aims', 'policies.aims', 'risks.aims', 'soa.aims', 'systems.aims'
         ]);
+    });
+
+    it('shows NIST AI RMF coverage in three levels, as the README states: 3 covered, 55 partly, 14 not covered', () => {
+        const coverage = ws.services.aims.Model.nistCoverage();
+        const count = (level: string) => coverage.filter(c => c.level === level).length;
+        expect([count('covered'), count('partly-covered'), count('not-covered')]).toEqual([3, 55, 14]);
+        expect(coverage.filter(c => c.level === 'covered').map(c => `${c.subcategory} ⊆ ${c.coveredBy[0].control}`))
+            .toEqual(['GOVERN 2.1 ⊆ A.3.2', 'GOVERN 6.1 ⊆ A.10.3', 'MEASURE 2.4 ⊆ A.6.2.6']);
+    });
+
+    it('shows an ISO/IEC 27001 control serving an ISO/IEC 42001 control through a typed mapping', () => {
+        const edges = ws.services.aims.Model.mappings().mappingsOf('A.6.2.6').filter(e => e.to.startsWith('27001:'));
+        expect(edges).toEqual([expect.objectContaining({ to: '27001:A.8.16', relationship: 'intersects-with', origin: 'declared', strength: 6 })]);
     });
 
     it('has no errors, so validating it succeeds', () => {

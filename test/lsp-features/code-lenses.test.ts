@@ -16,13 +16,21 @@ async function lensAt(ws: TestWorkspace, file: string, marker: string): Promise<
 }
 
 describe('code lens: statement of applicability entries', () => {
-    it('counts treated risks, linked evidence by freshness, and names the NIST subcategories of the crosswalk', async () => {
+    it('counts treated risks, linked evidence by freshness, and names the NIST subcategories an implemented control covers or partly covers', async () => {
         const ws = await acme();
         expect(await lensAt(ws, 'soa.aims', 'control A.6.2.4 applicable')).toBe(
-            'treats 1 risk · evidence 2 (1 fresh, 1 expiring) · NIST: GOVERN 4.3, MAP 2.3, MEASURE 1.2, MEASURE 2.1 …');
-        expect(await lensAt(ws, 'soa.aims', 'control A.2.2 ')).toBe('treats no risks · evidence 1 (fresh) · NIST: GOVERN 1.1, GOVERN 1.2, MAP 4.1');
+            'treats 1 risk · evidence 2 (1 fresh, 1 expiring) · NIST: partly GOVERN 4.3, MAP 2.3, MEASURE 1.2, MEASURE 2.1 …');
+        expect(await lensAt(ws, 'soa.aims', 'control A.2.2 ')).toBe('treats no risks · evidence 1 (fresh) · NIST: partly GOVERN 1.1, GOVERN 1.2, MAP 4.1');
         // ev-ia-process has no expiry date.
         expect(await lensAt(ws, 'soa.aims', 'control A.5.2 ')).toMatch(/^treats no risks · evidence 1 \(undated\) · NIST: /);
+    });
+
+    it('says which subcategories a typed mapping makes an implemented control cover', async () => {
+        const ws = await single([
+            'map GOVERN 1.1 to A.2.2 as subset-of rationale "The policy tracks legal requirements."',
+            'soa { control A.2.2 applicable { status implemented } }'
+        ].join('\n'));
+        expect(await lensAt(ws, 'main.aims', 'soa {')).toBe('treats no risks · no evidence · NIST: covers GOVERN 1.1; partly GOVERN 1.2, MAP 4.1');
     });
 
     it('uses an organisation control\'s own NIST references', async () => {

@@ -51,18 +51,23 @@ describe('SoA coverage request', () => {
 });
 
 describe('NIST AI RMF coverage request', () => {
-    test('a subcategory is implemented when a mapped Annex A control is implemented, planned when mapped ones are only planned', async () => {
+    test('a subcategory mapped by the crosswalk alone is partly covered when a mapped control is implemented, with the chain that shows it', async () => {
         const ws = await workspace({ 'people.aims': people, 'soa.aims': soa });
         const result = nistCoverage(ws.services);
         expect(result.total).toBe(catalog.ofKind('nist-subcategory').length);
-        expect(result.implemented + result.planned + result.clausesOnly + result.notCovered).toBe(result.total);
+        expect(result.covered + result.partlyCovered + result.notCovered).toBe(result.total);
+        // The crosswalk's pairs are intersects-with: nothing is fully covered without a typed mapping.
+        expect(result.covered).toBe(0);
 
         const byId = new Map(result.subcategories.map(s => [s.id, s]));
         const viaA22 = catalog.nistFor('A.2.2')[0];
-        expect(byId.get(viaA22)).toMatchObject({ state: 'implemented', implementedBy: expect.arrayContaining(['A.2.2']) });
+        expect(byId.get(viaA22)).toMatchObject({
+            state: 'partly-covered',
+            partlyBy: expect.arrayContaining([{ control: 'A.2.2', relation: 'intersects-with', chain: `${viaA22} intersects-with A.2.2 (crosswalk)` }])
+        });
         const onlyViaA23 = catalog.nistFor('A.2.3').find(id => !catalog.isoFor(id).some(iso => iso === 'A.2.2' || iso === 'A.2.4'));
         expect(onlyViaA23).toBeDefined();
-        expect(byId.get(onlyViaA23!)).toMatchObject({ state: 'planned', plannedBy: ['A.2.3'], implementedBy: [] });
+        expect(byId.get(onlyViaA23!)).toMatchObject({ state: 'not-covered', plannedBy: [expect.objectContaining({ control: 'A.2.3' })], partlyBy: [] });
         expect(byId.get(viaA22)?.title).toBe(catalog.get('nist-subcategory', viaA22)?.title);
         expect(byId.get(viaA22)?.definition?.uri).toMatch(/^aims-catalog:/);
     });
@@ -70,8 +75,8 @@ describe('NIST AI RMF coverage request', () => {
     test('without an SoA nothing is implemented or planned', async () => {
         const ws = await workspace({ 'people.aims': people });
         const result = nistCoverage(ws.services);
-        expect(result.implemented).toBe(0);
-        expect(result.planned).toBe(0);
+        expect(result.covered + result.partlyCovered).toBe(0);
+        expect(result.subcategories.every(s => s.plannedBy.length === 0)).toBe(true);
     });
 });
 

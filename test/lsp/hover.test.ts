@@ -44,6 +44,25 @@ soa "Statement of applicability" {
 `;
 
 describe('hover on catalog ids', () => {
+    it('lists the declared mappings of an id in both directions, and a subcategory\'s coverage with its chain', async () => {
+        const services = await lspServices();
+        const ws = await open(services, {
+            'people.aims': PEOPLE,
+            'maps.aims': [
+                'map 27001:A.8.16 to A.6.2.6 as intersects-with strength 7',
+                'map MEASURE 2.4 to A.6.2.6 as subset-of rationale "Our monitoring covers it."',
+                'soa { control A.6.2.6 applicable { status implemented owner alice } }',
+                ''
+            ].join('\n')
+        });
+        const control = await hoverText(services, ws.documents['maps.aims'], 'A.6.2.6', 0, 3);
+        expect(control).toContain('Mappings: superset-of MEASURE 2.4, intersects-with 27001:A.8.16 (strength 7)');
+        const iso27001 = await hoverText(services, ws.documents['maps.aims'], '27001:A.8.16', 0, 8);
+        expect(iso27001).toContain('Mappings: intersects-with A.6.2.6 (strength 7)');
+        const sub = await hoverText(services, ws.documents['maps.aims'], 'MEASURE 2.4', 0, 9);
+        expect(sub).toContain('Coverage: covered (A.6.2.6: MEASURE 2.4 subset-of A.6.2.6 (declared))');
+    });
+
     it('shows an ISO/IEC 27001 control under its prefix, with its theme and the source, and the evidence that supports it', async () => {
         const services = await lspServices();
         const ws = await open(services, {

@@ -7,7 +7,7 @@ import { emailAddress, markupLine, markupMultiline, oscalString, oscalToken, uri
 import { uuidV5 } from '../../src/oscal/oscal-uuid.js';
 import { OscalNothingToExport } from '../../src/oscal/oscal-assessment-results.js';
 import type {
-    OscalAssessmentResults, OscalCatalog, OscalComponentDefinition, OscalMetadata, OscalResource, OscalSystemSecurityPlan
+    OscalAssessmentResults, OscalCatalog, OscalComponentDefinition, OscalMappingCollection, OscalMetadata, OscalResource, OscalSystemSecurityPlan
 } from '../../src/oscal/oscal-types.js';
 import type { ReportData } from '../../src/report/aims-report-data.js';
 import { EXAMPLES, FIXTURES, loadFolder, loadInline } from '../report/report-workspace.js';
@@ -340,5 +340,30 @@ describe('oscal export: assessment results (internal audit, 9.2)', () => {
         expect(r.findings![0].target['target-id']).toBe('clause-9.2');
         expect(r.findings![0].target.remarks).toBe('Also about ESC.1.');
         expect(r['reviewed-controls']['control-selections'][0]['include-controls']).toEqual([{ 'control-id': 'esc.1' }]);
+    });
+});
+
+describe('oscal export: mapping collection', () => {
+    it('writes every mapping once, grouped by the two catalogs, with OSCAL relationship tokens and where each comes from', async () => {
+        const { data } = await loadFolder(EXAMPLES, '2026-11-28');
+        const collection = (exportOscal(data, 'mapping', OPTIONS) as { 'mapping-collection': OscalMappingCollection })['mapping-collection'];
+        const maps = collection.mappings.flatMap(m => m.maps);
+        expect(maps).toHaveLength(data.mappings.length);
+        const label = (side: { props?: Array<{ name: string; value: string }> }) => side.props?.find(p => p.name === 'label')?.value;
+        const find = (from: string, to: string) => maps.find(m => label(m.sources[0]) === from && label(m.targets[0]) === to);
+        // Declared: typed, with strength and rationale; NIST is the source side of its mapping.
+        expect(find('MEASURE 2.4', 'A.6.2.6')).toMatchObject({
+            relationship: 'subset-of',
+            props: [{ name: 'origin', value: 'declared' }, { name: 'strength', value: '9' }].map(p => ({ ...p, ns: 'urn:aims-language-tools:oscal' }))
+        });
+        // 27001 is the source side against 42001: A.6.2.6 intersects 27001:A.8.16 reads the same either way.
+        expect(find('27001:A.8.16', 'A.6.2.6')?.relationship).toBe('intersects-with');
+        // NWL.1 subset-of 27001:A.8.29, turned round: 27001:A.8.29 superset-of NWL.1.
+        expect(find('27001:A.8.29', 'NWL.1')?.relationship).toBe('superset-of');
+        // A crosswalk pair that no declaration replaced.
+        expect(find('GOVERN 1.1', 'A.2.2')).toMatchObject({ relationship: 'intersects-with', remarks: expect.stringContaining('gives no relationship type') });
+        expect(collection.provenance).toMatchObject({ 'method': 'hybrid', 'matching-rationale': 'semantic' });
+        expect(danglingReferences(collection)).toEqual([]);
+        expect(duplicateUuids(collection)).toEqual([]);
     });
 });

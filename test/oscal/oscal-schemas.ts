@@ -15,7 +15,8 @@ const FILES: Record<OscalModelName, string> = {
     'catalog': 'oscal_catalog_schema.json',
     'component-definition': 'oscal_component_schema.json',
     'ssp': 'oscal_ssp_schema.json',
-    'assessment-results': 'oscal_assessment-results_schema.json'
+    'assessment-results': 'oscal_assessment-results_schema.json',
+    'mapping': 'oscal_mapping_schema.json'
 };
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
