@@ -10,6 +10,7 @@ import { catalogCommand } from './catalog-command.js';
 import { CliError, ExitCode, type CliCommand, type CliOption, type CliOutput } from './cli-command.js';
 import { crosswalkCommand } from './crosswalk-command.js';
 import { exportOscalCommand } from './export-command.js';
+import { importOscalCommand } from './import-command.js';
 import { diffCommand } from './diff-command.js';
 import { fixCommand } from './fix-command.js';
 import { fmtCommand } from './fmt-command.js';
@@ -28,7 +29,8 @@ const COMMANDS: readonly CliCommand[] = [
     catalogCommand,
     crosswalkCommand,
     reportCommand,
-    exportOscalCommand
+    exportOscalCommand,
+    importOscalCommand
 ];
 
 const HELP_OPTION: CliOption = { type: 'boolean', short: 'h', description: 'Show this help.' };

@@ -12,6 +12,7 @@ import { AimsGeneratedModule, AimsGeneratedSharedModule } from './generated/modu
 import { AimsValueConverter } from '../parser/aims-value-converter.js';
 import { createAimsCompletionParser, createAimsParser } from '../parser/aims-parser.js';
 import { AimsScopeComputation } from '../references/aims-scope-computation.js';
+import { AimsNameProvider } from '../references/aims-name-provider.js';
 import { AimsScopeProvider } from '../references/aims-scope-provider.js';
 import { AimsModel } from '../model/aims-model.js';
 import { EuAiActModel } from '../model/eu-ai-act.js';
@@ -74,6 +75,7 @@ export const AimsModule: Module<AimsServices, PartialLangiumServices & AimsAdded
         CompletionParser: services => createAimsCompletionParser(services)
     },
     references: {
+        NameProvider: () => new AimsNameProvider(),
         ScopeComputation: services => new AimsScopeComputation(services),
         ScopeProvider: services => new AimsScopeProvider(services)
     },

@@ -136,6 +136,9 @@ export class AimsFormatter extends AbstractFormatter {
                 region.prepend(multiLine ? FIELD_BREAK : Formatting.oneSpace());
             } else if (isKeywordToken(item.cst, ',')) {
                 region.prepend(Formatting.noSpace());
+            } else if (node.$type === 'Mapping' && isKeywordToken(item.cst, 'rationale') && item.cst.range.start.line > items[index - 1].cst.range.end.line) {
+                // A long rationale written on a line of its own stays there, indented under its `map`.
+                region.prepend(Formatting.indent());
             } else {
                 region.prepend(Formatting.oneSpace());
             }

@@ -15,8 +15,10 @@ import {
     isNonconformity, isObjective, isOrganisation, isOrgControl, isPerson, isPolicy, isRisk, isSupplier, isTeam, isTraining,
     type Audit, type Competence, type ManagementReview, type Measurement, type Nonconformity, type Training,
     type AiSystem, type Dataset, type Evidence, type ImpactAssessment, type Objective, type Organisation, type OrgControl,
-    type Person, type Policy, type Rating, type Risk, type Supplier, type Team
+    type Person, type Policy, type Rating, type Risk, type Supplier, type Team,
+    isFramework, isFrameworkGroup, isFrameworkRequirement, type Framework, type FrameworkGroup, type FrameworkRequirement
 } from '../language/generated/ast.js';
+import { frameworkOf, qualifiedName } from '../references/aims-name-provider.js';
 import { catalog, type CatalogEntryKind, type CatalogItem, type CatalogName } from '../catalog/catalog.js';
 import { CATALOG_ENTRY_TYPES, CATALOG_KIND_NAMES, catalogItemFor } from './catalog-entries.js';
 import { catalogDocumentUri, isCatalogUri } from '../catalog/catalog-document.js';
@@ -192,6 +194,8 @@ export class AimsHoverProvider extends AstNodeHoverProvider {
         if (isSupplier(node)) return supplierFacts(node);
         if (isImpactAssessment(node)) return this.assessmentFacts(node);
         if (isOrgControl(node)) return this.orgControlFacts(node);
+        if (isFramework(node)) return this.frameworkFacts(node);
+        if (isFrameworkGroup(node) || isFrameworkRequirement(node)) return this.requirementFacts(node);
         if (isOrganisation(node)) return organisationFacts(node);
         if (isCompetence(node)) return this.competenceFacts(node);
         if (isTraining(node)) return this.trainingFacts(node);
@@ -296,6 +300,36 @@ export class AimsHoverProvider extends AstNodeHoverProvider {
         return facts;
     }
 
+    private frameworkFacts(framework: Framework): string[] {
+        const facts: string[] = [];
+        if (framework.summary) facts.push(esc(framework.summary));
+        if (framework.version) facts.push(`Version: ${esc(framework.version)}`);
+        if (framework.source) facts.push(`Source: ${esc(framework.source)}`);
+        const coverage = this.model.frameworkCoverage().find(c => c.framework === framework);
+        if (coverage) {
+            const n = (level: string) => coverage.requirements.filter(r => r.level === level).length;
+            facts.push(`Coverage: ${n('covered')} of ${coverage.requirements.length} requirements covered, ${n('partly-covered')} partly, ${n('not-covered')} not covered`);
+        }
+        return facts;
+    }
+
+    private requirementFacts(node: FrameworkGroup | FrameworkRequirement): string[] {
+        const framework = frameworkOf(node);
+        const id = framework ? qualifiedName(framework.name, String(node.name)) : String(node.name);
+        const facts: string[] = [];
+        if (node.summary) facts.push(esc(node.summary));
+        if (framework) facts.push(`Framework: ${esc(framework.title)}`);
+        facts.push(...this.mappingLines(id).filter(Boolean));
+        if (isFrameworkRequirement(node)) {
+            const coverage = this.model.coverageOf(id);
+            const best = [...coverage.coveredBy, ...coverage.partlyBy][0];
+            facts.push(`Coverage: ${coverage.level.replace('-', ' ')}${best ? ` (${esc(best.control)}: ${esc(chainText(best))})` : ''}`);
+        }
+        const evidence = this.model.evidenceSupporting(id);
+        facts.push(`Evidence: ${evidence.length > 0 ? evidence.map(ev => ev.name).join(', ') : 'none'}`);
+        return facts;
+    }
+
     private orgControlFacts(control: OrgControl): string[] {
         const facts: string[] = [];
         if (control.summary) facts.push(esc(control.summary));
@@ -395,13 +429,18 @@ const HEADER_KEYWORDS: Record<string, string> = {
     Objective: 'objective', AiSystem: 'system', Dataset: 'dataset', Supplier: 'supplier', Risk: 'risk',
     ImpactAssessment: 'impact-assessment', Evidence: 'evidence', OrgControl: 'control',
     Competence: 'competence', Training: 'training', Measurement: 'measurement', AuditProgramme: 'audit-programme',
-    Audit: 'audit', Nonconformity: 'nonconformity', ManagementReview: 'management-review'
+    Audit: 'audit', Nonconformity: 'nonconformity', ManagementReview: 'management-review',
+    Framework: 'framework', FrameworkGroup: 'group', FrameworkRequirement: 'requirement'
 };
 
 /** `**risk** \`r-bias\` Unfair declines` */
 function headerOf(node: AstNode): string | undefined {
     const keyword = HEADER_KEYWORDS[node.$type];
-    const { name, title } = node as { name?: unknown; title?: unknown };
+    const { title } = node as { title?: unknown };
+    // A framework's groups and requirements are known by their qualified name (`SOC2:CC6.1`).
+    const framework = isFrameworkGroup(node) || isFrameworkRequirement(node) ? frameworkOf(node) : undefined;
+    const local = (node as { name?: unknown }).name;
+    const name = framework && local !== undefined ? qualifiedName(framework.name, String(local)) : local;
     if (!keyword || typeof name !== 'string') {
         return undefined;
     }

@@ -42,7 +42,13 @@ const SYMBOL_KINDS: Record<string, SymbolKind> = {
     EuProvision: SymbolKind.Constant,
     AnnexIIIArea: SymbolKind.Constant,
     AnnexIIISubpoint: SymbolKind.Constant,
-    AnnexILegislation: SymbolKind.Constant
+    AnnexILegislation: SymbolKind.Constant,
+    Iso27001Theme: SymbolKind.Namespace,
+    Iso27001Control: SymbolKind.EnumMember,
+    Mapping: SymbolKind.Operator,
+    Framework: SymbolKind.Module,
+    FrameworkGroup: SymbolKind.Namespace,
+    FrameworkRequirement: SymbolKind.EnumMember
 };
 
 const COMPLETION_KINDS: Record<string, CompletionItemKind> = {
@@ -77,7 +83,12 @@ const COMPLETION_KINDS: Record<string, CompletionItemKind> = {
     EuProvision: CompletionItemKind.Constant,
     AnnexIIIArea: CompletionItemKind.Constant,
     AnnexIIISubpoint: CompletionItemKind.Constant,
-    AnnexILegislation: CompletionItemKind.Constant
+    AnnexILegislation: CompletionItemKind.Constant,
+    Iso27001Theme: CompletionItemKind.Folder,
+    Iso27001Control: CompletionItemKind.EnumMember,
+    Framework: CompletionItemKind.Module,
+    FrameworkGroup: CompletionItemKind.Folder,
+    FrameworkRequirement: CompletionItemKind.EnumMember
 };
 
 export class AimsNodeKindProvider implements NodeKindProvider {

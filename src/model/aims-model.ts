@@ -8,10 +8,11 @@ import { AstUtils, DocumentCache, WorkspaceCache, type AstNode, type LangiumDocu
 import {
     isAnnexAControl, isModel, isStatementOfApplicability,
     type AiSystem, type ControlApplication, type Element, type Evidence, type ImpactAssessment,
-    type Model, type Organisation, type Policy, type Risk, type Scale, type Audit, type Nonconformity
+    type Model, type Organisation, type Policy, type Risk, type Scale, type Audit, type Nonconformity, type Framework, type FrameworkRequirement
 } from '../language/generated/ast.js';
 import { isCatalogUri } from '../catalog/catalog-document.js';
 import { catalog } from '../catalog/catalog.js';
+import { referencedId } from '../references/aims-name-provider.js';
 import { addDuration, daysBetween, parseIsoDate } from './dates.js';
 import { levelOf, MappingGraph, type CoverageChain, type CoverageLevel } from './mappings.js';
 
@@ -47,8 +48,18 @@ export type Freshness = 'fresh' | 'expiring' | 'expired' | 'undated';
  * 'not-covered' otherwise. Clauses are management-system requirements, not controls: they never
  * cover a subcategory, and are listed beside it.
  */
-export interface NistSubcategoryCoverage {
+export interface NistSubcategoryCoverage extends TargetCoverage {
     readonly subcategory: string;
+}
+
+/** The coverage of every requirement of one declared framework. */
+export interface FrameworkCoverage {
+    readonly framework: Framework;
+    readonly requirements: ReadonlyArray<TargetCoverage & { readonly id: string; readonly requirement: FrameworkRequirement }>;
+}
+
+/** How far implemented controls cover one entry, through the mappings. */
+export interface TargetCoverage {
     readonly level: CoverageLevel;
     /** Annex A and organisation controls mapped to it directly (crosswalk, `nist` lists, `map`). */
     readonly controls: readonly string[];
@@ -283,7 +294,7 @@ export class AimsModel {
             const index = new Map<string, Evidence[]>();
             for (const ev of this.all('Evidence')) {
                 for (const ref of ev.supports) {
-                    const id = String(ref.ref?.name ?? ref.$refText);
+                    const id = referencedId(ref);
                     const list = index.get(id);
                     if (list) list.push(ev);
                     else index.set(id, [ev]);
@@ -321,26 +332,39 @@ export class AimsModel {
 
     /** Coverage of every NIST AI RMF subcategory, in catalog order (see NistSubcategoryCoverage). */
     nistCoverage(): NistSubcategoryCoverage[] {
-        return this.cached('nistCoverage', () => {
-            const graph = this.mappings();
-            const isControl = (id: string) => catalog.get('annex-a-control', id) !== undefined || this.orgControlNames().has(id);
-            return catalog.ofKind('nist-subcategory').map(sub => {
-                const direct = graph.mappingsOf(sub.id).filter(e => e.relationship !== 'no-relationship').map(e => e.to);
-                const chains = [...graph.reach(sub.id).values()].filter(chain => isControl(chain.control));
-                const applicable = chains.filter(chain => this.soaEntryFor(chain.control)?.decision === 'applicable');
-                const implemented = applicable.filter(chain => this.soaEntryFor(chain.control)?.status === 'implemented');
-                const coveredBy = implemented.filter(chain => levelOf(chain.relation) === 'covered');
-                const partlyBy = implemented.filter(chain => levelOf(chain.relation) === 'partly-covered');
-                const level: CoverageLevel = coveredBy.length > 0 ? 'covered' : partlyBy.length > 0 ? 'partly-covered' : 'not-covered';
-                return {
-                    subcategory: sub.id, level,
-                    controls: direct.filter(isControl),
-                    coveredBy, partlyBy,
-                    plannedBy: applicable.filter(chain => !implemented.includes(chain)),
-                    clauses: direct.filter(id => catalog.get('clause', id) !== undefined)
-                };
-            });
-        });
+        return this.cached('nistCoverage', () =>
+            catalog.ofKind('nist-subcategory').map(sub => ({ subcategory: sub.id, ...this.coverageOf(sub.id) })));
+    }
+
+    /** Coverage of every requirement of every framework the workspace declares, in declaration order. */
+    frameworkCoverage(): FrameworkCoverage[] {
+        return this.cached('frameworkCoverage', () => this.all('Framework').map(framework => ({
+            framework,
+            requirements: [...framework.groups.flatMap(g => g.requirements), ...framework.requirements]
+                .map(requirement => {
+                    const id = `${framework.name}:${String(requirement.name)}`;
+                    return { id, requirement, ...this.coverageOf(id) };
+                })
+        })));
+    }
+
+    /** How far implemented controls cover one entry (a subcategory, a framework requirement), through the mappings. */
+    coverageOf(target: string): TargetCoverage {
+        const graph = this.mappings();
+        const isControl = (id: string) => catalog.get('annex-a-control', id) !== undefined || this.orgControlNames().has(id);
+        const direct = graph.mappingsOf(target).filter(e => e.relationship !== 'no-relationship').map(e => e.to);
+        const chains = [...graph.reach(target).values()].filter(chain => isControl(chain.control));
+        const applicable = chains.filter(chain => this.soaEntryFor(chain.control)?.decision === 'applicable');
+        const implemented = applicable.filter(chain => this.soaEntryFor(chain.control)?.status === 'implemented');
+        const coveredBy = implemented.filter(chain => levelOf(chain.relation) === 'covered');
+        const partlyBy = implemented.filter(chain => levelOf(chain.relation) === 'partly-covered');
+        return {
+            level: coveredBy.length > 0 ? 'covered' : partlyBy.length > 0 ? 'partly-covered' : 'not-covered',
+            controls: direct.filter(isControl),
+            coveredBy, partlyBy,
+            plannedBy: applicable.filter(chain => !implemented.includes(chain)),
+            clauses: direct.filter(id => catalog.get('clause', id) !== undefined)
+        };
     }
 
     private orgControlNames(): Set<string> {

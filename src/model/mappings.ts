@@ -13,6 +13,7 @@
  */
 import type { Mapping } from '../language/generated/ast.js';
 import { catalog } from '../catalog/catalog.js';
+import { referencedId } from '../references/aims-name-provider.js';
 
 export type Relationship = 'equal' | 'subset-of' | 'superset-of' | 'intersects-with' | 'no-relationship';
 export const RELATIONSHIPS: readonly Relationship[] = ['equal', 'subset-of', 'superset-of', 'intersects-with', 'no-relationship'];
@@ -104,8 +105,8 @@ export class MappingGraph {
         }
         const seen = new Set<string>();
         for (const mapping of declared) {
-            const from = refId(mapping.from);
-            const to = refId(mapping.to);
+            const from = referencedId(mapping.from);
+            const to = referencedId(mapping.to);
             const key = pairKey(from, to);
             // The first declaration of a pair counts; later ones are findings (aims/mapping-conflict).
             if (!from || !to || from === to || seen.has(key) || !isRelationship(mapping.relationship)) {
@@ -139,7 +140,7 @@ export class MappingGraph {
 
     /** The built-in mapping that a declaration of this pair replaces, if any. */
     builtInReplacedBy(mapping: Mapping): MappingEdge | undefined {
-        return this.replaced.get(pairKey(refId(mapping.from), refId(mapping.to)));
+        return this.replaced.get(pairKey(referencedId(mapping.from), referencedId(mapping.to)));
     }
 
     /** The built-in mapping of a pair (crosswalk or organisation control), whether or not a declaration replaces it. */
@@ -183,9 +184,6 @@ function isRelationship(text: string): text is Relationship {
     return (RELATIONSHIPS as readonly string[]).includes(text);
 }
 
-function refId(ref: { ref?: { name: string | number }; $refText: string } | undefined): string {
-    return ref ? String(ref.ref?.name ?? ref.$refText) : '';
-}
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
     const list = map.get(key);

@@ -22,23 +22,37 @@ const RELATIONSHIP_TOKEN: Record<MappingRow['relationship'], string> = {
     'no-relationship': 'no-relationship'
 };
 
-/** The organisation's own controls live in the catalog that `--model catalog` exports, with Annex A. */
-type Side = CatalogName | 'organisation';
+/**
+ * Which catalog an id belongs to: a built-in one, a framework the workspace declares
+ * (`framework:SOC2`), or the organisation's own controls, which live in the catalog that
+ * `--model catalog` exports, together with Annex A.
+ */
+type Side = CatalogName | 'organisation' | `framework:${string}`;
 
-const SIDE_ORDER: readonly Side[] = ['nist', 'iso27001', 'eu-ai-act', 'clauses', 'annex-c', 'annex-a', 'organisation'];
+const SIDE_ORDER: readonly string[] = ['framework', 'nist', 'iso27001', 'eu-ai-act', 'clauses', 'annex-c', 'annex-a', 'organisation'];
 
 function sideOf(id: string): Side {
-    return catalog.find(id)?.catalog ?? 'organisation';
+    const builtIn = catalog.find(id)?.catalog;
+    if (builtIn) return builtIn;
+    const colon = id.indexOf(':');
+    return colon > 0 ? `framework:${id.slice(0, colon)}` : 'organisation';
+}
+
+function sideRank(side: Side): number {
+    return SIDE_ORDER.indexOf(side.startsWith('framework:') ? 'framework' : side);
 }
 
 export function oscalMapping(data: ReportData, options: OscalExportOptions): { 'mapping-collection': OscalMappingCollection } {
     const ctx = new OscalContext(data, options);
-    const resources = new Map<Side, OscalResource>();
+    const resources = new Map<string, OscalResource>();
     const resourceOf = (side: Side): OscalResource => {
-        let resource = resources.get(side);
+        const key = resourceKey(side);
+        let resource = resources.get(key);
         if (!resource) {
-            resource = side === 'annex-a' || side === 'organisation' ? ctx.catalogResource() : standardResource(ctx, side);
-            resources.set(side, resource);
+            resource = key === 'annex-a' ? ctx.catalogResource()
+                : side.startsWith('framework:') ? frameworkResource(ctx, data, side.slice('framework:'.length))
+                : standardResource(ctx, side as CatalogName);
+            resources.set(key, resource);
         }
         return resource;
     };
@@ -47,7 +61,7 @@ export function oscalMapping(data: ReportData, options: OscalExportOptions): { '
     const groups = new Map<string, { source: Side; target: Side; rows: MappingRow[] }>();
     for (const row of data.mappings) {
         let [from, to, relationship] = [row.from, row.to, row.relationship];
-        if (SIDE_ORDER.indexOf(sideOf(from)) > SIDE_ORDER.indexOf(sideOf(to))) {
+        if (sideRank(sideOf(from)) > sideRank(sideOf(to))) {
             [from, to, relationship] = [to, from, inverse(relationship)];
         }
         const source = sideOf(from);
@@ -111,6 +125,16 @@ function map(ctx: OscalContext, row: MappingRow): OscalMap {
 
 function item(ctx: OscalContext, id: string): OscalMap['sources'][number] {
     return { 'type': 'control', 'id-ref': ctx.controlToken(id), 'props': [{ name: 'label', value: oscalString(id, id) }] };
+}
+
+function frameworkResource(ctx: OscalContext, data: ReportData, name: string): OscalResource {
+    const framework = data.frameworks.find(f => f.id === name);
+    return {
+        uuid: ctx.uuid('resource', `framework-${name}`),
+        title: markupLine(framework?.title ?? name, name),
+        description: markupMultiline(`The framework '${name}' that the workspace declares${framework?.version ? `, version ${framework.version}` : ''}${framework?.source ? `, from ${framework.source}` : ''}; its requirements are given as ${name}:<id>.`, ''),
+        props: [{ name: 'type', value: 'standard' }]
+    };
 }
 
 function standardResource(ctx: OscalContext, side: CatalogName): OscalResource {

@@ -6,7 +6,7 @@
  */
 import { DefaultScopeComputation, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
-import { isCatalog, isModel } from '../language/generated/ast.js';
+import { isCatalog, isFramework, isModel } from '../language/generated/ast.js';
 import { isCatalogUri } from '../catalog/catalog-document.js';
 
 export class AimsScopeComputation extends DefaultScopeComputation {
@@ -24,7 +24,20 @@ export class AimsScopeComputation extends DefaultScopeComputation {
 /** A user file exports its declarations; a `catalog` block written there is an error, not a catalog. */
 function* topLevelDeclarations(root: AstNode): Iterable<AstNode> {
     if (isModel(root)) {
-        yield* root.elements.filter(element => !isCatalog(element));
+        for (const element of root.elements) {
+            if (isCatalog(element)) {
+                continue;
+            }
+            yield element;
+            if (isFramework(element)) {
+                // A framework's groups and requirements are global too, under `<framework>:<id>`.
+                for (const group of element.groups) {
+                    yield group;
+                    yield* group.requirements;
+                }
+                yield* element.requirements;
+            }
+        }
     }
 }
 

@@ -13,6 +13,7 @@ import type {
 } from '../language/generated/ast.js';
 import type { AimsServices } from '../language/aims-module.js';
 import { catalog } from '../catalog/catalog.js';
+import { referencedId } from '../references/aims-name-provider.js';
 import type { EuAiActModel, EuProfile } from '../model/eu-ai-act.js';
 import { summarizeChain, type ChainSummary, type CoverageLevel, type MappingOrigin, type Relationship } from '../model/mappings.js';
 import { collectManagementSystem, type ManagementSystemData } from './management-system-data.js';
@@ -102,6 +103,30 @@ export interface SoaRow {
 export interface SoaGroup {
     readonly id: string;
     readonly title: string;
+}
+
+/** A framework the workspace declares, with the coverage of each of its requirements. */
+export interface FrameworkRow {
+    readonly id: string;
+    readonly title: string;
+    readonly version?: string;
+    readonly source?: string;
+    readonly counts: NistCounts;
+    readonly requirements: readonly FrameworkRequirementRow[];
+}
+
+export interface FrameworkRequirementRow {
+    /** Qualified: `SOC2:CC6.1`. */
+    readonly id: string;
+    readonly title: string;
+    /** The group's qualified id, if the requirement sits in one. */
+    readonly group?: string;
+    readonly level: CoverageLevel;
+    readonly controls: readonly string[];
+    readonly coveredBy: readonly ChainSummary[];
+    readonly partlyBy: readonly ChainSummary[];
+    readonly plannedBy: readonly ChainSummary[];
+    readonly evidence: readonly string[];
 }
 
 export interface MappingRow {
@@ -346,6 +371,8 @@ export interface ReportData {
     readonly datasets: readonly DatasetRow[];
     readonly policies: readonly PolicyRow[];
     readonly evidence: readonly EvidenceRow[];
+    /** The frameworks the workspace declares (`framework SOC2 "..." { ... }`), with their coverage. */
+    readonly frameworks: readonly FrameworkRow[];
     /** Every control mapping, one per pair: declared, from the crosswalk, or from an organisation control's nist list. */
     readonly mappings: readonly MappingRow[];
     /** Internal audit, nonconformities and management review (src/report/management-system-data.ts). */
@@ -461,6 +488,7 @@ class ReportCollector {
             })),
             policies: this.model.all('Policy').map(policy => this.policyRow(policy)),
             evidence,
+            frameworks: this.frameworkRows(),
             mappings: this.model.mappings().all().map(({ from, to, relationship, origin, rationale, strength }) => ({
                 from, to, relationship, origin,
                 ...(rationale !== undefined ? { rationale } : {}), ...(strength !== undefined ? { strength } : {})
@@ -540,6 +568,26 @@ class ReportCollector {
                 return { id: cat.id, title: cat.title, counts: countStatuses(subcategories), subcategories };
             });
             return { id: fn.id, counts: countStatuses(categories.flatMap(c => c.subcategories)), categories };
+        });
+    }
+
+    private frameworkRows(): FrameworkRow[] {
+        return this.model.frameworkCoverage().map(({ framework, requirements }) => {
+            const rows = requirements.map((r): FrameworkRequirementRow => {
+                const group = r.requirement.$container.$type === 'FrameworkGroup' ? `${framework.name}:${String(r.requirement.$container.name)}` : undefined;
+                return {
+                    id: r.id, title: r.requirement.title, ...(group ? { group } : {}), level: r.level, controls: r.controls,
+                    coveredBy: r.coveredBy.map(summarizeChain), partlyBy: r.partlyBy.map(summarizeChain), plannedBy: r.plannedBy.map(summarizeChain),
+                    evidence: this.model.evidenceSupporting(r.id).map(ev => ev.name)
+                };
+            });
+            const counts: NistCounts = { 'covered': 0, 'partly-covered': 0, 'not-covered': 0 };
+            for (const row of rows) counts[row.level]++;
+            return {
+                id: framework.name, title: framework.title,
+                ...(framework.version ? { version: framework.version } : {}), ...(framework.source ? { source: framework.source } : {}),
+                counts, requirements: rows
+            };
         });
     }
 
@@ -627,7 +675,7 @@ class ReportCollector {
         return {
             id: ev.name, title: ev.title, kind: ev.kind, path: ev.path, url: ev.url, owner: refOf(ev.owner),
             collected: ev.collected, expires: ev.expires, freshness: this.model.freshness(ev, this.today, this.windowDays),
-            supports: ev.supports.map(ref => String(ref.ref?.name ?? ref.$refText))
+            supports: ev.supports.map(referencedId)
         };
     }
 

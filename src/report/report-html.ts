@@ -6,7 +6,7 @@
 import { catalog } from '../catalog/catalog.js';
 import type { CoverageLevel } from '../model/mappings.js';
 import type {
-    EvidenceLink, FindingRow, HeatMap, NistCounts, NistFunctionRow, NistSubcategoryRow, RatingData, Ref, ReportData,
+    EvidenceLink, FindingRow, FrameworkRow, HeatMap, NistCounts, NistFunctionRow, NistSubcategoryRow, RatingData, Ref, ReportData,
     RiskRow, SoaRow, SystemRow
 } from './aims-report-data.js';
 import { heatMapSvg } from './heat-map-svg.js';
@@ -230,7 +230,26 @@ ${gaps.length === 0 ? html`<p class="empty">Every subcategory is covered by an i
 <thead><tr><th>Subcategory</th><th>Coverage and why</th><th>Mapped controls</th><th>Clauses</th><th>Evidence</th></tr></thead>
 <tbody>${gaps.map(s => gapRow(s, data))}</tbody>
 </table></div>`}
+${data.frameworks.map(frameworkCoverage)}
 </section>`;
+}
+
+/** A framework the workspace declares: each requirement with its level and why. */
+function frameworkCoverage(fw: FrameworkRow): Markup {
+    const n = fw.requirements.length;
+    return html`<h3 id="framework-${fw.id}">${fw.title} <span class="sub-text mono">${fw.id}${fw.version ? ` · ${fw.version}` : ''}${fw.source ? ` · ${fw.source}` : ''}</span></h3>
+<p>${fw.counts.covered} of ${n} requirement${n === 1 ? '' : 's'} covered, ${fw.counts['partly-covered']} partly covered, ${fw.counts['not-covered']} not covered, through the workspace's mappings to implemented controls.</p>
+${nistLegend(fw.counts)}
+${n === 0 ? undefined : html`<div class="table-scroll"><table class="gaps">
+<colgroup><col class="w-sub"><col class="w-coverage"><col class="w-controls"><col></colgroup>
+<thead><tr><th>Requirement</th><th>Coverage and why</th><th>Mapped controls</th><th>Evidence</th></tr></thead>
+<tbody>${fw.requirements.map(r => html`<tr>
+<th class="id"><span class="cid">${r.id}</span><span class="sub-text">${r.title}</span></th>
+<td class="nist-status"><span class="chip n-${r.level}">${COVERAGE_LEVEL_LABEL[r.level]}</span><span class="sub-text">${coverageWhy(r)}</span></td>
+<td>${r.controls.length === 0 ? dash() : html`<span class="mono">${r.controls.join(', ')}</span>`}</td>
+<td>${r.evidence.length === 0 ? dash() : r.evidence.join(', ')}</td>
+</tr>`)}</tbody>
+</table></div>`}`;
 }
 
 function nistLegend(counts: NistCounts): Markup {

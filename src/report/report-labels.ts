@@ -100,12 +100,12 @@ export function actionStateLabel(a: { due?: string; done?: string; overdue: bool
 }
 
 /** Why a subcategory has its level: the chains to implemented controls, else what is planned. */
-export function coverageWhy(sub: NistSubcategoryRow): string {
+export function coverageWhy(sub: Pick<NistSubcategoryRow, 'id' | 'level' | 'coveredBy' | 'partlyBy' | 'plannedBy' | 'controls'> & { clauses?: readonly string[] }): string {
     // The chain starts at the subcategory itself: leave its id out (`subset-of A.6.2.6 (declared)`).
     const chains = (list: NistSubcategoryRow['coveredBy']) => list.map(c => c.chain.startsWith(`${sub.id} `) ? c.chain.slice(sub.id.length + 1) : c.chain).join('; ');
     if (sub.level === 'covered') return `covered: ${chains(sub.coveredBy)}`;
     const partly = sub.partlyBy.length > 0 ? `partly: ${chains(sub.partlyBy)}` : '';
     const planned = sub.plannedBy.length > 0 ? `planned: ${sub.plannedBy.map(c => c.control).join(', ')}` : '';
     const rest = [partly, planned].filter(Boolean).join('; ');
-    return rest || (sub.clauses.length > 0 ? `mapped to clauses ${sub.clauses.join(', ')} only` : sub.controls.length > 0 ? 'no mapped control is implemented' : 'no mapped control');
+    return rest || (sub.clauses && sub.clauses.length > 0 ? `mapped to clauses ${sub.clauses.join(', ')} only` : sub.controls.length > 0 ? 'no mapped control is implemented' : 'no mapped control');
 }

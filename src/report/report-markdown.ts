@@ -106,6 +106,16 @@ export function renderMarkdownReport(data: ReportData): string {
             ])),
         '');
 
+    for (const fw of data.frameworks) {
+        out.push(`### ${markdownText(fw.title)} (${code(fw.id)})`, '',
+            `${fw.counts.covered} of ${fw.requirements.length} requirements covered, ${fw.counts['partly-covered']} partly covered, ${fw.counts['not-covered']} not covered.`, '');
+        if (fw.requirements.length > 0) {
+            out.push(table(['Requirement', 'Title', 'Coverage', 'Why', 'Mapped controls', 'Evidence'], fw.requirements.map(r => [
+                code(r.id), markdownCell(r.title), COVERAGE_LEVEL_LABEL[r.level], markdownCell(coverageWhy(r)), r.controls.map(code).join(', '), r.evidence.map(markdownCell).join(', ')
+            ])), '');
+        }
+    }
+
     out.push('## 3. Risk register', '',
         `Scales: likelihood ${data.likelihoodScale.min} to ${data.likelihoodScale.max}, impact ${data.impactScale.min} to ${data.impactScale.max}.`, '');
     if (data.risks.length === 0) {

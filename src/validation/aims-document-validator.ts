@@ -27,8 +27,12 @@ const CATALOG_TYPES: Record<string, string> = {
     AnnexILegislation: 'EU AI Act Annex I item',
     EuProvision: 'EU AI Act paragraph or point',
     EuReference: 'EU AI Act article, paragraph or point',
-    CatalogEntry: 'catalog entry'
+    CatalogEntry: 'catalog entry',
+    Referable: 'catalog entry',
+    MappingEnd: 'catalog entry, framework requirement or organisation control'
 };
+
+const ANY_ENTRY_KINDS: readonly CatalogEntryKind[] = ['annex-a-group', 'annex-a-control', 'clause', 'annex-c-objective', 'risk-source', 'nist-subcategory', 'eu-article', 'eu-provision', 'iso27001-theme', 'iso27001-control'];
 
 /** The catalog entry kinds each catalog reference type accepts. */
 const ACCEPTED_KINDS: Record<string, readonly CatalogEntryKind[]> = {
@@ -40,7 +44,9 @@ const ACCEPTED_KINDS: Record<string, readonly CatalogEntryKind[]> = {
     AnnexILegislation: ['annex-i-item'],
     EuProvision: ['eu-provision'],
     EuReference: ['eu-article', 'eu-provision'],
-    CatalogEntry: ['annex-a-group', 'annex-a-control', 'clause', 'annex-c-objective', 'risk-source', 'nist-subcategory', 'eu-article', 'eu-provision', 'iso27001-theme', 'iso27001-control']
+    CatalogEntry: ANY_ENTRY_KINDS,
+    Referable: ANY_ENTRY_KINDS,
+    MappingEnd: ANY_ENTRY_KINDS
 };
 
 /** What an id is, for "'C.2.5' is an Annex C objective, not ...". */
@@ -219,17 +225,20 @@ export class AimsDocumentValidator extends DefaultDocumentValidator {
         const candidates = this.candidateNames(error.info);
         const suggestions = didYouMean(refText, candidates);
         const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map(s => `'${s}'`).join(' or ')}?` : '';
-        const catalogLabel = referenceType === 'CatalogEntry' ? catalogLabelByShape(refText) : CATALOG_TYPES[referenceType];
+        // `supports`, audit scopes and mappings take any catalog entry; their label follows the id's shape.
+        const anyEntry = referenceType === 'CatalogEntry' || referenceType === 'Referable' || referenceType === 'MappingEnd';
+        const catalogLabel = anyEntry ? catalogLabelByShape(refText) : CATALOG_TYPES[referenceType];
         if (catalogLabel) {
-            const foreign = referenceType === 'Control' || referenceType === 'CatalogEntry' ? catalog.explainForeignId(refText, referenceType === 'CatalogEntry') : undefined;
+            const foreign = referenceType === 'Control' || anyEntry ? catalog.explainForeignId(refText, anyEntry) : undefined;
             if (foreign) {
                 return { rule: RULES.foreignCatalogId, message: foreign, suggestions: [] };
             }
             if (referenceType === 'AnnexIIIEntry') {
                 return unknownAnnexIIIEntry(refText);
             }
-            if (referenceType === 'CatalogEntry' && refText.includes(':')) {
-                return unknownNamespacedId(refText, suggestions);
+            if (anyEntry && refText.includes(':')) {
+                const frameworks = this.services.shared.workspace.IndexManager.allElements('Framework').map(d => d.name).toArray();
+                return unknownNamespacedId(refText, suggestions, frameworks);
             }
             if (referenceType === 'AnnexILegislation') {
                 const items = catalog.ofKind('annex-i-item');
@@ -242,11 +251,11 @@ export class AimsDocumentValidator extends DefaultDocumentValidator {
             if (other && !ACCEPTED_KINDS[referenceType]?.includes(other.kind)) {
                 return wrongKind(refText, other, CATALOG_TYPES[referenceType], ACCEPTED_KINDS[referenceType] ?? []);
             }
-            const heading = referenceType === 'Control' || referenceType === 'CatalogEntry' ? catalog.annexAHeading(refText) : undefined;
+            const heading = referenceType === 'Control' || anyEntry ? catalog.annexAHeading(refText) : undefined;
             if (heading) {
-                return headingNotControl(heading, CATALOG_TYPES[referenceType], referenceType === 'CatalogEntry');
+                return headingNotControl(heading, CATALOG_TYPES[referenceType], anyEntry);
             }
-            if (referenceType === 'CatalogEntry' && this.services.shared.workspace.IndexManager.allElements('OrgControl').some(d => d.name === refText)) {
+            if ((referenceType === 'CatalogEntry' || referenceType === 'Referable') && this.services.shared.workspace.IndexManager.allElements('OrgControl').some(d => d.name === refText)) {
                 return {
                     rule: RULES.unknownCatalogId, suggestions: [],
                     message: `'${refText}' is an organisation control; supports lists catalog entries only. Link this evidence to the control from its statement of applicability entry instead: control ${refText} applicable { evidence <name> }.`
@@ -299,7 +308,7 @@ export class AimsDocumentValidator extends DefaultDocumentValidator {
 }
 
 /** `27001:A.5.99`, `SOC2:CC6.1` with no such framework: say which namespaced ids exist. */
-function unknownNamespacedId(refText: string, suggestions: string[]): { rule: RuleInfo; message: string; suggestions: string[] } {
+function unknownNamespacedId(refText: string, suggestions: string[], frameworks: readonly string[]): { rule: RuleInfo; message: string; suggestions: string[] } {
     const prefix = refText.slice(0, refText.indexOf(':') + 1);
     const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map(s => `'${s}'`).join(' or ')}?` : '';
     if (prefix === ISO27001_PREFIX) {
@@ -312,9 +321,17 @@ function unknownNamespacedId(refText: string, suggestions: string[]): { rule: Ru
             message: `ISO/IEC 27001:2022 Annex A has no control '${refText.slice(prefix.length)}': its controls are ${ranges.join(', ')}.${hint}`
         };
     }
+    const framework = prefix.slice(0, -1);
+    if (frameworks.includes(framework)) {
+        const own = suggestions.filter(s => s.startsWith(prefix));
+        return {
+            rule: RULES.unknownCatalogId, suggestions: own,
+            message: `Framework '${framework}' has no requirement or group '${refText.slice(prefix.length)}'.${own.length > 0 ? ` Did you mean ${own.map(s => `'${s}'`).join(' or ')}?` : ' Declare it in the framework, or correct the id.'}`
+        };
+    }
     return {
         rule: RULES.unknownCatalogId, suggestions,
-        message: `'${refText}' names the catalog '${prefix.slice(0, -1)}', which is neither built in (ISO/IEC 27001 Annex A is ${ISO27001_PREFIX}A.x.y) nor declared in the workspace.${hint}`
+        message: `'${refText}' names the catalog '${framework}', which is neither built in (ISO/IEC 27001 Annex A is ${ISO27001_PREFIX}A.x.y) nor a framework declared in the workspace (framework ${framework} "..." { requirement ... }).${hint}`
     };
 }
 

@@ -78,7 +78,7 @@ describe('npm package', () => {
         const inRepo = runAims(args, { cwd: installDir });
         expect(installed.stderr).toBe('');
         expect(installed.code).toBe(0);
-        expect(installed.stdout).toContain('0 errors, 8 warnings in 14 files');
+        expect(installed.stdout).toContain('0 errors, 8 warnings in 15 files');
         expect(installed.stdout).toBe(inRepo.stdout);
 
         const json = npxAims([...args, '--format', 'json']);

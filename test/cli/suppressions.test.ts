@@ -33,7 +33,7 @@ describe('suppressions in the CLI', () => {
         expect(run.stdout).not.toContain('aims/evidence-path-missing');
         expect(run.stdout).not.toContain('suppression');
         // The README's eight warnings, less the accepted one.
-        expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('0 errors, 7 warnings (1 suppressed) in 14 files; workspace aims (aims.config.json)');
+        expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('0 errors, 7 warnings (1 suppressed) in 15 files; workspace aims (aims.config.json)');
     });
 
     it('--show-suppressed lists the accepted finding with its reason', () => {

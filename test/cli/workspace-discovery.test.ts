@@ -36,7 +36,7 @@ describe('workspace discovery: the root for the paths given', () => {
         expect(findingLines(run.stdout)).toEqual([
             'soa.aims:40:16 warning aims/implemented-without-evidence A.3.3 is implemented but links no evidence: add evidence <name> to show that it works. Evidence that lists A.3.3 under supports counts too.'
         ]);
-        expect(summary(run.stdout)).toBe('0 errors, 1 warning in 1 of 14 files; workspace . (git repository)');
+        expect(summary(run.stdout)).toBe('0 errors, 1 warning in 1 of 15 files; workspace . (git repository)');
         expect(run.code).toBe(0);
     });
 
@@ -46,7 +46,7 @@ describe('workspace discovery: the root for the paths given', () => {
         repo.write('other/stray.aims', 'person amira-haddad "A second Amira" {}\n');
         const run = runAims(['validate', 'aims/soa.aims', ...TODAY], { cwd: repo.root });
         // other/ is outside the workspace, so its duplicate person does not count.
-        expect(summary(run.stdout)).toBe('0 errors, 1 warning in 1 of 14 files; workspace aims (aims.config.json)');
+        expect(summary(run.stdout)).toBe('0 errors, 1 warning in 1 of 15 files; workspace aims (aims.config.json)');
     });
 
     it('uses the common folder of the paths outside a repository', () => {
@@ -101,7 +101,7 @@ describe('workspace discovery: changed files give the findings of a whole-worksp
         // The renamed person leaves unresolved references in files that did not change: not reported here.
         expect(findingLines(whole.stdout).some(line => !changed.some(file => line.startsWith(`${file}:`)))).toBe(true);
         expect(selected.stderr).toBe('aims: README.md: not an .aims file, skipped\n');
-        expect(summary(selected.stdout)).toMatch(/ in 3 of 14 files; workspace aims \(aims\.config\.json\)$/);
+        expect(summary(selected.stdout)).toMatch(/ in 3 of 15 files; workspace aims \(aims\.config\.json\)$/);
         expect(selected.code).toBe(whole.code);
     });
 
@@ -149,7 +149,7 @@ describe('aims.config.json in the CLI', () => {
         repo.write('aims/scratch.aims', 'risk half-written "Half" {');
         const run = runAims(['validate', 'aims', ...TODAY], { cwd: repo.root });
         expect(run.stdout).not.toContain('syntax-error');
-        expect(summary(run.stdout)).toBe('0 errors, 8 warnings in 14 files; workspace aims (aims.config.json)');
+        expect(summary(run.stdout)).toBe('0 errors, 8 warnings in 15 files; workspace aims (aims.config.json)');
     });
 
     it('refuses a config with mistakes, naming the file and every problem, and validates nothing', () => {

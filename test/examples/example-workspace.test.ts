@@ -38,7 +38,7 @@ describe('the example workspace (Northwind Lending)', () => {
 
     it('is split by concern over the files the README lists', () => {
         expect(Object.keys(ws.documents).sort()).toEqual([
-            'audits.aims', 'competence.aims', 'data.aims', 'evidence.aims', 'impact-assessments.aims', 'management-review.aims',
+            'audits.aims', 'competence.aims', 'data.aims', 'evidence.aims', 'frameworks.aims', 'impact-assessments.aims', 'management-review.aims',
             'mappings.aims', 'monitoring.aims', 'organisation.aims', 'people.aims', 'policies.aims', 'risks.aims', 'soa.aims', 'systems.aims'
         ]);
     });
@@ -54,6 +54,15 @@ describe('the example workspace (Northwind Lending)', () => {
     it('shows an ISO/IEC 27001 control serving an ISO/IEC 42001 control through a typed mapping', () => {
         const edges = ws.services.aims.Model.mappings().mappingsOf('A.6.2.6').filter(e => e.to.startsWith('27001:'));
         expect(edges).toEqual([expect.objectContaining({ to: '27001:A.8.16', relationship: 'intersects-with', origin: 'declared', strength: 6 })]);
+    });
+
+    it('declares a framework of its own that behaves like a built-in catalog: 3 of 5 requirements covered, 1 partly, 1 not', () => {
+        const [standard] = ws.services.aims.Model.frameworkCoverage();
+        expect(standard.framework.name).toBe('NWL-MRS');
+        expect(standard.requirements.map(r => `${r.id} ${r.level}`)).toEqual([
+            'NWL-MRS:D.1 covered', 'NWL-MRS:D.2 partly-covered', 'NWL-MRS:V.1 covered', 'NWL-MRS:M.1 covered', 'NWL-MRS:M.2 not-covered'
+        ]);
+        expect(ws.services.aims.Model.evidenceSupporting('NWL-MRS:M.1').map(e => e.name)).toEqual(['ev-monitoring']);
     });
 
     it('has no errors, so validating it succeeds', () => {

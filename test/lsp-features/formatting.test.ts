@@ -52,6 +52,11 @@ describe('formatting: layout', () => {
         expect(await format(text)).toBe('soa {\n    control A.7.4 applicable {\n        status planned\n        owner alice\n        treats r1\n    }\n}\n');
     });
 
+    it('keeps a mapping on one line, or its rationale on the next line indented under it, as written', async () => {
+        expect(await format('map A.2.2 to  27001:A.5.1 as equal\n        rationale "Long reason."\nmap A.2.3 to 27001:A.5.2 as equal   rationale "Short."\n'))
+            .toBe('map A.2.2 to 27001:A.5.1 as equal\n    rationale "Long reason."\nmap A.2.3 to 27001:A.5.2 as equal rationale "Short."\n');
+    });
+
     it('keeps the tokens of one field together, separated by one space, and writes lists as "a, b"', async () => {
         const text = 'risk r1 "Bias" {\n    treatment   mitigate\n  with A.7.4 ,A.6.2.4\n    inherent likelihood\t4 impact  5\n}\n';
         expect(await format(text)).toBe('risk r1 "Bias" {\n    treatment mitigate with A.7.4, A.6.2.4\n    inherent likelihood 4 impact 5\n}\n');

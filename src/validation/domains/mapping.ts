@@ -5,6 +5,7 @@
 import type { ValidationAcceptor } from 'langium';
 import type { Mapping } from '../../language/generated/ast.js';
 import { inverse, type Relationship } from '../../model/mappings.js';
+import { referencedId } from '../../references/aims-name-provider.js';
 import { RULES } from '../rules.js';
 import { report, where, type CheckContext, type DomainChecks, type WorkspaceFinding } from '../check-kit.js';
 
@@ -21,7 +22,7 @@ export function mapping(context: CheckContext): DomainChecks {
 }
 
 function endId(ref: Mapping['from']): string {
-    return String(ref.ref?.name ?? ref.$refText);
+    return referencedId(ref);
 }
 
 function mappingShouldJoinTwoEntries(m: Mapping, accept: ValidationAcceptor): void {

@@ -3,7 +3,7 @@
  * prefixes A and C belong to ISO/IEC 42001, and an AIMS describes one organisation.
  */
 import type { ValidationAcceptor } from 'langium';
-import type { Model, OrgControl } from '../../language/generated/ast.js';
+import type { Framework, Model, OrgControl } from '../../language/generated/ast.js';
 import { RULES } from '../rules.js';
 import { report, where, type CheckContext, type DomainChecks, type WorkspaceFinding } from '../check-kit.js';
 import { DeclaredNames } from '../declared-names.js';
@@ -13,7 +13,8 @@ export function names(context: CheckContext): DomainChecks {
     return {
         fast: {
             Model: [catalogMustNotBeDeclared],
-            OrgControl: [orgControlMustNotUseReservedPrefix]
+            OrgControl: [orgControlMustNotUseReservedPrefix],
+            Framework: [frameworkIdsMustBeUnique]
         },
         workspace: [
             () => namesMustBeUnique(declaredNames),
@@ -60,4 +61,20 @@ function workspaceMustDeclareOneOrganisation({ model }: CheckContext): Workspace
         rule: RULES.multipleOrganisations, node: org, property: 'name',
         message: `'${org.name}' is a second organisation in this workspace; the AIMS is about '${first.name}' (${where(first)}). Keep one organisation declaration and move its parties and issues there.`
     }));
+}
+
+/** Within a framework every group and requirement id is used once: `SOC2:CC6.1` names one thing. */
+function frameworkIdsMustBeUnique(framework: Framework, accept: ValidationAcceptor): void {
+    const entries = [...framework.groups.flatMap(g => [g, ...g.requirements]), ...framework.requirements];
+    const seen = new Map<string, number>();
+    for (const entry of entries) {
+        const id = String(entry.name);
+        seen.set(id, (seen.get(id) ?? 0) + 1);
+    }
+    for (const entry of entries) {
+        const count = seen.get(String(entry.name)) ?? 0;
+        if (count > 1) {
+            report(accept, RULES.duplicateName, `'${framework.name}:${String(entry.name)}' is declared ${count} times in framework '${framework.name}': give each group and requirement its own id.`, { node: entry, property: 'name' });
+        }
+    }
 }
