@@ -11,6 +11,7 @@ import { CliError, ExitCode, type CliCommand, type CliOption, type CliOutput } f
 import { crosswalkCommand } from './crosswalk-command.js';
 import { exportOscalCommand } from './export-command.js';
 import { importOscalCommand } from './import-command.js';
+import { exportCsvCommand, importCsvCommand } from './csv-command.js';
 import { diffCommand } from './diff-command.js';
 import { fixCommand } from './fix-command.js';
 import { fmtCommand } from './fmt-command.js';
@@ -30,7 +31,9 @@ const COMMANDS: readonly CliCommand[] = [
     crosswalkCommand,
     reportCommand,
     exportOscalCommand,
-    importOscalCommand
+    importOscalCommand,
+    exportCsvCommand,
+    importCsvCommand
 ];
 
 const HELP_OPTION: CliOption = { type: 'boolean', short: 'h', description: 'Show this help.' };

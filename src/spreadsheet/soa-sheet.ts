@@ -1,0 +1,98 @@
+/**
+ * The statement of applicability as a spreadsheet: one row per Annex A control (those without an
+ * entry say so) and per organisation control, in a fixed column order; and back from such a
+ * sheet, or one a GRC tool exported, to a `soa` block. Import never drops a row silently: every
+ * row it cannot turn into an entry comes back with its line and the reason.
+ */
+import { aimsString } from '../catalog/catalog-document.js';
+import { catalog } from '../catalog/catalog.js';
+import { controlIdOf, type AimsModel } from '../model/aims-model.js';
+import type { CsvRecord } from './csv.js';
+
+export const SOA_COLUMNS = ['Control', 'Title', 'Kind', 'Decision', 'Status', 'Owner', 'Justification', 'Note', 'Treats', 'Systems', 'Evidence'] as const;
+export type SoaColumn = typeof SOA_COLUMNS[number];
+
+export function soaSheet(model: AimsModel): string[][] {
+    const orgControls = model.all('OrgControl');
+    const ids = [...catalog.annexAControls.map(c => c.id), ...orgControls.map(c => c.name)];
+    return ids.map(id => {
+        const entry = model.soaEntryFor(id);
+        const title = catalog.get('annex-a-control', id)?.title ?? orgControls.find(c => c.name === id)?.title ?? '';
+        const kind = catalog.get('annex-a-control', id) ? 'Annex A' : 'organisation';
+        if (!entry) {
+            return [id, title, kind, 'missing', '', '', '', '', '', '', ''];
+        }
+        const names = (refs: ReadonlyArray<{ $refText: string }>) => refs.map(r => r.$refText).join(', ');
+        return [
+            controlIdOf(entry), title, kind, entry.decision, entry.status ?? '', entry.owner?.$refText ?? '',
+            entry.justification ?? '', entry.note ?? '', names(entry.risks), names(entry.systems), names(entry.evidence)
+        ];
+    });
+}
+
+/** Which sheet column holds each field: the SoA columns by default, renamed by `--columns`. */
+export type ColumnMap = Readonly<Partial<Record<SoaColumn, string>>>;
+
+export interface SkippedRow {
+    readonly line: number;
+    readonly reason: string;
+}
+
+export interface SoaImport {
+    readonly text: string;
+    readonly entries: number;
+    readonly skipped: readonly SkippedRow[];
+}
+
+const DECISIONS = ['applicable', 'excluded', 'undecided'];
+const STATUSES = ['planned', 'in-progress', 'implemented'];
+const NAME = /^[_a-zA-Z][\w-]*$/;
+const CONTROL = /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+$/;
+
+/** The columns a sheet must have for an SoA import, given the column map. */
+export function missingSoaColumns(header: readonly string[], columns: ColumnMap): string[] {
+    return (['Control', 'Decision'] as const).map(c => columns[c] ?? c).filter(name => !header.includes(name));
+}
+
+export function importSoa(records: readonly CsvRecord[], columns: ColumnMap = {}): SoaImport {
+    const value = (record: CsvRecord, column: SoaColumn) => (record.values[columns[column] ?? column] ?? '').trim();
+    const list = (record: CsvRecord, column: SoaColumn) => value(record, column).split(/[,;\n]/).map(s => s.trim()).filter(Boolean);
+    const lines: string[] = [];
+    const skipped: SkippedRow[] = [];
+    const seen = new Map<string, number>();
+    for (const record of records) {
+        const id = value(record, 'Control');
+        const decision = value(record, 'Decision').toLowerCase();
+        const skip = (reason: string) => skipped.push({ line: record.line, reason });
+        if (!id) { skip('no control id'); continue; }
+        if (!CONTROL.test(id)) { skip(`'${id}' is not a control id (such as A.6.2.4 or ACME.1)`); continue; }
+        if (decision === 'missing' || decision === '') { skip(`${id}: no decision (${decision || 'empty'}), so no entry`); continue; }
+        if (!DECISIONS.includes(decision)) { skip(`${id}: decision '${value(record, 'Decision')}' is not one of ${DECISIONS.join(', ')}`); continue; }
+        const earlier = seen.get(id);
+        if (earlier !== undefined) { skip(`${id} was already imported from line ${earlier}`); continue; }
+        const status = value(record, 'Status').toLowerCase();
+        if (status && !STATUSES.includes(status)) { skip(`${id}: status '${value(record, 'Status')}' is not one of ${STATUSES.join(', ')}`); continue; }
+        const owner = value(record, 'Owner');
+        const names = { Treats: list(record, 'Treats'), Systems: list(record, 'Systems'), Evidence: list(record, 'Evidence') };
+        const bad = [...(owner ? [owner] : []), ...names.Treats, ...names.Systems, ...names.Evidence].find(n => !NAME.test(n));
+        if (bad) { skip(`${id}: '${bad}' is not a name of the workspace (a person, risk, system or evidence)`); continue; }
+        seen.set(id, record.line);
+        const justification = value(record, 'Justification');
+        const because = justification ? ` because ${aimsString(justification)}` : '';
+        if (decision !== 'applicable') {
+            lines.push(`    control ${id} ${decision}${decision === 'excluded' ? because : ''}`);
+            continue;
+        }
+        const fields = [
+            status && `status ${status}`,
+            owner && `owner ${owner}`,
+            names.Treats.length > 0 && `treats ${names.Treats.join(', ')}`,
+            names.Systems.length > 0 && `systems ${names.Systems.join(', ')}`,
+            names.Evidence.length > 0 && `evidence ${names.Evidence.join(', ')}`,
+            value(record, 'Note') && `note ${aimsString(value(record, 'Note'))}`
+        ].filter((f): f is string => Boolean(f));
+        lines.push(`    control ${id} applicable${because}${fields.length > 0 ? ` { ${fields.join(' ')} }` : ''}`);
+    }
+    const text = [`soa ${aimsString('Statement of applicability')} {`, ...lines, '}', ''].join('\n');
+    return { text, entries: lines.length, skipped };
+}
