@@ -1,16 +1,15 @@
 /**
- * `aims export csv --kind soa|risks|coverage [paths...]` and `aims import csv --kind soa <file.csv>`:
+ * `aims export csv --kind soa|risks|coverage [paths...]` and `aims import csv --kind soa|risks <file.csv>`:
  * the statement of applicability, the risk register and the coverage figures as the spreadsheets
- * auditors open (src/spreadsheet/), and an SoA sheet back into a `soa` block.
+ * auditors open (src/spreadsheet/), and SoA and risk sheets back into declarations.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { collectReportData } from '../report/aims-report-data.js';
 import { CsvError, readCsv, writeCsv } from '../spreadsheet/csv.js';
-import { COVERAGE_COLUMNS, coverageSheet, RISK_COLUMNS, riskSheet } from '../spreadsheet/register-sheets.js';
-import { importSoa, missingSoaColumns, SOA_COLUMNS, soaSheet, type ColumnMap, type SoaColumn } from '../spreadsheet/soa-sheet.js';
+import { COVERAGE_COLUMNS, coverageSheet, importRisks, REQUIRED_RISK_COLUMNS, RISK_COLUMNS, riskSheet } from '../spreadsheet/register-sheets.js';
+import { importSoa, SOA_COLUMNS, soaSheet, type ColumnMap } from '../spreadsheet/soa-sheet.js';
 import { CliError, ExitCode, stringOption, type CliCommand } from './cli-command.js';
-import { writeCommandOutput } from './output-file.js';
+import { readInputFile, writeCommandOutput } from './output-file.js';
 import { display, EXPIRY_WINDOW_OPTION, loadCommandWorkspace, SEVERITY_OPTION } from './workspace-loader.js';
 
 const EXPORT_KINDS = ['soa', 'risks', 'coverage'] as const;
@@ -68,20 +67,21 @@ export const exportCsvCommand: CliCommand = {
 
 export const importCsvCommand: CliCommand = {
     name: 'import csv',
-    summary: 'Turn a statement of applicability spreadsheet (CSV) into a soa block.',
-    usage: 'import csv --kind soa <file.csv> [options]',
+    summary: 'Turn a statement of applicability or risk register spreadsheet (CSV) into .aims declarations.',
+    usage: 'import csv --kind soa|risks <file.csv> [options]',
     description: [
         'Reads a CSV with a header row (comma or semicolon separated, as Excel writes it in your',
-        'locale) and writes the soa block it describes. The columns are those of aims export csv',
-        '--kind soa; Control and Decision are required, the others optional. --columns maps the',
-        'columns of another tool\'s sheet: --columns "Control=Ref,Decision=Applicable?,Owner=Owner".',
+        'locale) and writes the soa block or the risk declarations it describes. The columns are',
+        'those of aims export csv --kind soa or risks; Control and Decision (soa), Risk and Title',
+        '(risks) are required, the others optional; scores are computed, not read. --columns maps',
+        'the columns of another tool\'s sheet: --columns "Control=Ref,Decision=Applicable?".',
         'Every row that cannot become an entry is listed on standard error with its line and why',
         '(a missing decision, an unknown status, a control imported twice, ...): none is dropped',
         'silently, and the command then exits 1.'
     ].join('\n'),
     options: {
-        kind: { type: 'string', value: 'KIND', description: 'What the sheet holds: soa (required).' },
-        columns: { type: 'string', value: 'MAP', description: `Sheet column for each field, as FIELD=COLUMN,... (fields: ${SOA_COLUMNS.join(', ')}).` },
+        kind: { type: 'string', value: 'KIND', description: 'What the sheet holds: soa or risks (required).' },
+        columns: { type: 'string', value: 'MAP', description: 'Sheet column for each field, as FIELD=COLUMN,... (the fields are the columns of aims export csv for the kind).' },
         out: { type: 'string', short: 'o', value: 'FILE', description: 'Write the soa block to FILE (default: standard output).' }
     },
     positionals: { min: 1, max: 1 },
@@ -95,20 +95,15 @@ export const importCsvCommand: CliCommand = {
 
     async run(input, out) {
         const kind = stringOption(input, 'kind');
-        if (kind !== 'soa') {
-            throw new CliError(kind ? `unknown kind '${kind}': aims import csv reads soa sheets` : '--kind is required: soa', { usage: true });
+        if (kind !== 'soa' && kind !== 'risks') {
+            throw new CliError(kind ? `unknown kind '${kind}': aims import csv reads soa and risks sheets` : '--kind is required: soa or risks', { usage: true });
         }
+        const fields: readonly string[] = kind === 'soa' ? SOA_COLUMNS : RISK_COLUMNS;
         const file = input.positionals[0];
         const path = resolve(input.cwd, file);
         const shown = display(path, input.cwd);
-        let text: string;
-        try {
-            text = readFileSync(path, 'utf8');
-        } catch (error) {
-            const code = (error as NodeJS.ErrnoException).code;
-            throw new CliError(`cannot read ${shown}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(error)}`);
-        }
-        const columns = columnMap(stringOption(input, 'columns'));
+        const text = readInputFile(file, input.cwd);
+        const columns = columnMap(stringOption(input, 'columns'), fields);
         let sheet: ReturnType<typeof readCsv>;
         try {
             sheet = readCsv(text);
@@ -116,29 +111,31 @@ export const importCsvCommand: CliCommand = {
             if (error instanceof CsvError) throw new CliError(`${shown}: ${error.message}`);
             throw error;
         }
-        const missing = missingSoaColumns(sheet.header, columns);
+        const required: readonly string[] = kind === 'soa' ? ['Control', 'Decision'] : REQUIRED_RISK_COLUMNS;
+        const missing = required.map(c => columns[c] ?? c).filter(name => !sheet.header.includes(name));
         if (missing.length > 0) {
             throw new CliError(`${shown}: no column ${missing.map(c => `'${c}'`).join(' or ')} in the header (it has ${sheet.header.map(h => `'${h}'`).join(', ')}); name the column with --columns`);
         }
-        const result = importSoa(sheet.records, columns);
+        const result = kind === 'soa' ? importSoa(sheet.records, columns as ColumnMap) : importRisks(sheet.records, columns);
         writeCommandOutput(input, out, result.text);
         for (const row of result.skipped) {
             out.stderr(`${shown}:${row.line}: not imported: ${row.reason}\n`);
         }
-        out.stderr(`${result.entries} entr${result.entries === 1 ? 'y' : 'ies'} imported, ${result.skipped.length} row${result.skipped.length === 1 ? '' : 's'} not imported\n`);
+        const count = 'entries' in result ? `${result.entries} entr${result.entries === 1 ? 'y' : 'ies'}` : `${result.risks} risk${result.risks === 1 ? '' : 's'}`;
+        out.stderr(`${count} imported, ${result.skipped.length} row${result.skipped.length === 1 ? '' : 's'} not imported\n`);
         return result.skipped.length > 0 ? ExitCode.findings : ExitCode.ok;
     }
 };
 
-function columnMap(text: string | undefined): ColumnMap {
+function columnMap(text: string | undefined, fields: readonly string[]): Record<string, string> {
     if (!text) return {};
-    const map: Partial<Record<SoaColumn, string>> = {};
+    const map: Record<string, string> = {};
     for (const pair of text.split(',')) {
         const [field, column] = pair.split('=').map(s => s?.trim());
-        if (!field || !column || !(SOA_COLUMNS as readonly string[]).includes(field)) {
-            throw new CliError(`--columns: '${pair.trim()}' is not FIELD=COLUMN with a field of ${SOA_COLUMNS.join(', ')}`, { usage: true });
+        if (!field || !column || !fields.includes(field)) {
+            throw new CliError(`--columns: '${pair.trim()}' is not FIELD=COLUMN with a field of ${fields.join(', ')}`, { usage: true });
         }
-        map[field as SoaColumn] = column;
+        map[field] = column;
     }
     return map;
 }

@@ -7,6 +7,7 @@ import { collectReportData, gitCommit } from '../report/aims-report-data.js';
 import { DEFAULT_CATALOG_HREF } from '../oscal/oscal-context.js';
 import { exportOscal, isOscalModel, OSCAL_MODELS, oscalTimestamp, serializeOscal } from '../oscal/oscal-export.js';
 import { OscalNothingToExport } from '../oscal/oscal-assessment-results.js';
+import { oscalFrameworkCatalog } from '../oscal/oscal-catalog.js';
 import { didYouMean } from '../catalog/did-you-mean.js';
 import { CliError, ExitCode, stringOption, type CliCommand } from './cli-command.js';
 import { writeCommandOutput } from './output-file.js';
@@ -39,6 +40,7 @@ export const exportOscalCommand: CliCommand = {
         model: { type: 'string', short: 'm', value: 'MODEL', description: `OSCAL model: ${OSCAL_MODELS.join(', ')} (required).` },
         out: { type: 'string', short: 'o', value: 'FILE', description: 'Write the JSON to FILE (default: standard output).' },
         today: { type: 'string', value: 'YYYY-MM-DD', description: 'Date of the export: last-modified and evidence freshness (default: the commit date, else today).' },
+        framework: { type: 'string', value: 'NAME', description: 'With --model catalog: export the framework NAME that the workspace declares as its own catalog.' },
         'catalog-href': { type: 'string', value: 'HREF', description: `Where the exported catalog lives, relative to the other models (default ${DEFAULT_CATALOG_HREF}).` },
         'expiry-window': EXPIRY_WINDOW_OPTION,
         severity: SEVERITY_OPTION
@@ -68,8 +70,19 @@ export const exportOscalCommand: CliCommand = {
         const timestamp = oscalTimestamp(today, commit, loaded.services.aims.Settings.today());
         const data = collectReportData(loaded.services, loaded.built.documents, timestamp.slice(0, 10), { root: loaded.workspaceRoot, commit: commit ?? false });
         let document: object;
+        const frameworkName = stringOption(input, 'framework');
         try {
-            document = exportOscal(data, model, { timestamp, catalogHref: stringOption(input, 'catalog-href') });
+            if (frameworkName !== undefined) {
+                if (model !== 'catalog') {
+                    throw new CliError('--framework goes with --model catalog', { usage: true });
+                }
+                const declared = data.frameworks.map(f => f.id);
+                document = oscalFrameworkCatalog(data, frameworkName, { timestamp }) ?? (() => {
+                    throw new CliError(`no framework '${frameworkName}' is declared in the workspace${declared.length > 0 ? ` (it declares ${declared.join(', ')})` : ''}`);
+                })();
+            } else {
+                document = exportOscal(data, model, { timestamp, catalogHref: stringOption(input, 'catalog-href') });
+            }
         } catch (error) {
             if (error instanceof OscalNothingToExport) {
                 throw new CliError(error.message);

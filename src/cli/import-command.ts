@@ -2,11 +2,10 @@
  * `aims import oscal <catalog.json> [--name NAME] [--out FILE]`: an OSCAL catalog as a framework
  * declaration (src/oscal/oscal-import.ts), written to a .aims file or standard output.
  */
-import { readFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { importOscalCatalog, OscalImportError, FRAMEWORK_NAME } from '../oscal/oscal-import.js';
 import { CliError, ExitCode, stringOption, type CliCommand } from './cli-command.js';
-import { writeCommandOutput } from './output-file.js';
+import { readInputFile, writeCommandOutput } from './output-file.js';
 import { display } from './workspace-loader.js';
 
 /** Files larger than this are refused before reading, like the .aims size limit of validate. */
@@ -43,13 +42,7 @@ export const importOscalCommand: CliCommand = {
         const file = input.positionals[0];
         const path = resolve(input.cwd, file);
         const name = stringOption(input, 'name') ?? nameFromFile(file);
-        let text: string;
-        try {
-            text = readFileSync(path, 'utf8');
-        } catch (error) {
-            const code = (error as NodeJS.ErrnoException).code;
-            throw new CliError(`cannot read ${display(path, input.cwd)}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String(error)}`);
-        }
+        const text = readInputFile(file, input.cwd);
         if (text.length > MAX_CATALOG_BYTES) {
             throw new CliError(`${display(path, input.cwd)}: larger than ${MAX_CATALOG_BYTES / 1024 / 1024} MiB, not read`);
         }

@@ -1,7 +1,8 @@
 /**
- * Writing a command's result to the file named by `--out` (reports, OSCAL exports).
+ * Reading a command's input file (an OSCAL catalog, a CSV sheet) and writing its result to the
+ * file named by `--out` (reports, OSCAL exports), with clear errors for both.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { CliError, stringOption, type CliOutput, type CommandInput } from './cli-command.js';
 import { display } from './workspace-loader.js';
@@ -32,5 +33,19 @@ export function writeCommandOutput(input: CommandInput, out: CliOutput, text: st
         out.stdout(text);
     } else {
         writeOutputFile(target, input.cwd, text);
+    }
+}
+
+/** The text of the file a command reads (`path` relative to `cwd`), or a clear error that names it. */
+export function readInputFile(path: string, cwd: string): string {
+    const absolute = resolve(cwd, path);
+    try {
+        return readFileSync(absolute, 'utf8');
+    } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory'
+            : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+            : error instanceof Error ? error.message : String(error);
+        throw new CliError(`cannot read ${isAbsolute(path) ? path : display(absolute, cwd)}: ${reason}`);
     }
 }

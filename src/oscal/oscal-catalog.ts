@@ -89,3 +89,38 @@ function withOverview<T extends OscalControl | OscalGroup>(item: T, summary: str
 function uniqueGroupId(id: string, groups: readonly OscalGroup[]): string {
     return groups.some(g => g.id === id) ? `${id}-controls` : id;
 }
+
+/**
+ * `aims export oscal --model catalog --framework NAME`: a framework the workspace declares as an
+ * OSCAL catalog of its own, its groups as groups and its requirements as controls. Ids stay as
+ * the framework writes them where OSCAL allows (a token), so `aims import oscal` gives them back.
+ */
+export function oscalFrameworkCatalog(data: ReportData, name: string, options: OscalExportOptions): { catalog: OscalCatalog } | undefined {
+    const framework = data.frameworks.find(f => f.id === name);
+    if (!framework) {
+        return undefined;
+    }
+    const ctx = new OscalContext(data, options);
+    const local = (id: string) => id.slice(name.length + 1);
+    const token = (id: string) => /^[\p{L}_][\p{L}\p{N}._-]*$/u.test(local(id)) ? local(id) : ctx.controlToken(local(id));
+    const control = (r: ReportData['frameworks'][number]['requirements'][number]): OscalControl => withOverview({
+        id: token(r.id), class: 'requirement', title: markupLine(r.title, local(r.id)), props: labelProps(r.id)
+    }, r.summary);
+    const groups: OscalGroup[] = framework.groups.map(g => withOverview({
+        id: token(g.id), class: 'group', title: markupLine(g.title, local(g.id)), props: labelProps(g.id),
+        controls: framework.requirements.filter(r => r.group === g.id).map(control)
+    }, g.summary));
+    for (const group of groups) if (group.controls?.length === 0) delete group.controls;
+    const loose = framework.requirements.filter(r => r.group === undefined).map(control);
+    const result: OscalCatalog = {
+        'uuid': ctx.uuid('framework-catalog', name),
+        'metadata': {
+            ...ctx.metadata(framework.title, false),
+            ...(framework.version ? { version: oscalString(framework.version, ctx.version) } : {}),
+            remarks: markupMultiline(`The framework '${name}' as declared in the workspace${framework.source ? ` (source: ${framework.source})` : ''}; its requirements are referred to as ${name}:<id> in .aims files.${framework.summary ? `\n\n${framework.summary}` : ''}`, '')
+        }
+    };
+    if (groups.length > 0) result.groups = groups;
+    if (loose.length > 0) result.controls = loose;
+    return { catalog: result };
+}

@@ -101,6 +101,7 @@ export interface OscalCatalog {
     uuid: string;
     metadata: OscalMetadata;
     groups?: OscalGroup[];
+    controls?: OscalControl[];
     'back-matter'?: OscalBackMatter;
 }
 

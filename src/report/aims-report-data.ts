@@ -111,6 +111,8 @@ export interface FrameworkRow {
     readonly title: string;
     readonly version?: string;
     readonly source?: string;
+    readonly summary?: string;
+    readonly groups: ReadonlyArray<{ readonly id: string; readonly title: string; readonly summary?: string }>;
     readonly counts: NistCounts;
     readonly requirements: readonly FrameworkRequirementRow[];
 }
@@ -121,6 +123,7 @@ export interface FrameworkRequirementRow {
     readonly title: string;
     /** The group's qualified id, if the requirement sits in one. */
     readonly group?: string;
+    readonly summary?: string;
     readonly level: CoverageLevel;
     readonly controls: readonly string[];
     readonly coveredBy: readonly ChainSummary[];
@@ -192,6 +195,8 @@ export interface RiskRow {
     readonly acceptedBy?: Ref;
     readonly acceptedOn?: string;
     readonly nextReview?: string;
+    /** When the risk was last assessed (6.1.2). */
+    readonly assessed?: string;
     readonly location?: SourceLocation;
 }
 
@@ -576,7 +581,8 @@ class ReportCollector {
             const rows = requirements.map((r): FrameworkRequirementRow => {
                 const group = r.requirement.$container.$type === 'FrameworkGroup' ? `${framework.name}:${String(r.requirement.$container.name)}` : undefined;
                 return {
-                    id: r.id, title: r.requirement.title, ...(group ? { group } : {}), level: r.level, controls: r.controls,
+                    id: r.id, title: r.requirement.title, ...(group ? { group } : {}), ...(r.requirement.summary ? { summary: r.requirement.summary } : {}),
+                    level: r.level, controls: r.controls,
                     coveredBy: r.coveredBy.map(summarizeChain), partlyBy: r.partlyBy.map(summarizeChain), plannedBy: r.plannedBy.map(summarizeChain),
                     evidence: this.model.evidenceSupporting(r.id).map(ev => ev.name)
                 };
@@ -586,6 +592,8 @@ class ReportCollector {
             return {
                 id: framework.name, title: framework.title,
                 ...(framework.version ? { version: framework.version } : {}), ...(framework.source ? { source: framework.source } : {}),
+                ...(framework.summary ? { summary: framework.summary } : {}),
+                groups: framework.groups.map(g => ({ id: `${framework.name}:${String(g.name)}`, title: g.title, ...(g.summary ? { summary: g.summary } : {}) })),
                 counts, requirements: rows
             };
         });
@@ -610,6 +618,7 @@ class ReportCollector {
             acceptedBy: refOf(risk.acceptor),
             acceptedOn: risk.acceptedOn,
             nextReview: this.model.nextReview(risk),
+            ...(risk.assessed ? { assessed: risk.assessed } : {}),
             location: this.locationOf(risk)
         };
     }

@@ -2,19 +2,23 @@
  * The risk register and the coverage figures as spreadsheets, for auditors and GRC tools: one
  * row per risk, one row per NIST AI RMF subcategory and per requirement of each declared
  * framework, in a fixed column order. Built from the report data, so they say what the report says.
+ * A risk register sheet also imports back into risk declarations.
  */
+import { aimsString } from '../catalog/catalog-document.js';
 import type { ReportData } from '../report/aims-report-data.js';
+import type { CsvRecord } from './csv.js';
+import type { SkippedRow } from './soa-sheet.js';
 import { COVERAGE_LEVEL_LABEL, coverageWhy } from '../report/report-labels.js';
 
 export const RISK_COLUMNS = [
-    'Risk', 'Title', 'Systems', 'Sources', 'Inherent likelihood', 'Inherent impact', 'Inherent score', 'Treatment', 'Controls',
+    'Risk', 'Title', 'Systems', 'Sources', 'Affects', 'Assessed', 'Inherent likelihood', 'Inherent impact', 'Inherent score', 'Treatment', 'Controls',
     'Residual likelihood', 'Residual impact', 'Residual score', 'Owner', 'Accepted by', 'Accepted on', 'Next review'
 ] as const;
 
 export function riskSheet(data: ReportData): string[][] {
     const n = (v: number | undefined) => v === undefined ? '' : String(v);
     return data.risks.map(r => [
-        r.id, r.title, r.systems.map(s => s.id).join(', '), r.sources.map(s => s.id).join(', '),
+        r.id, r.title, r.systems.map(s => s.id).join(', '), r.sources.map(s => s.id).join(', '), r.affects.join(', '), r.assessed ?? '',
         n(r.inherent?.likelihood), n(r.inherent?.impact), n(r.inherent?.score), r.treatment ?? '', r.controls.map(c => c.id).join(', '),
         n(r.residual?.likelihood), n(r.residual?.impact), n(r.residual?.score), r.owner?.id ?? '', r.acceptedBy?.id ?? '', r.acceptedOn ?? '', r.nextReview ?? ''
     ]);
@@ -30,4 +34,76 @@ export function coverageSheet(data: ReportData): string[][] {
         fw.id, r.id, r.title, COVERAGE_LEVEL_LABEL[r.level], coverageWhy(r), r.controls.join(', '), r.evidence.join(', ')
     ]));
     return [...nist, ...own];
+}
+
+/** The columns a risk sheet must have for an import. */
+export const REQUIRED_RISK_COLUMNS = ['Risk', 'Title'] as const;
+
+const NAME = /^[_a-zA-Z][\w-]*$/;
+const CONTROL = /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+$/;
+const TREATMENTS = ['mitigate', 'avoid', 'transfer', 'accept'];
+const AFFECTED = ['individuals', 'groups', 'society', 'organisation'];
+
+/**
+ * Risk declarations from a risk register sheet (the columns of RISK_COLUMNS; scores are
+ * computed, so they are not read). Every row that cannot become a risk comes back with its line
+ * and the reason.
+ */
+export function importRisks(records: readonly CsvRecord[], columns: Readonly<Record<string, string>> = {}): { text: string; risks: number; skipped: SkippedRow[] } {
+    const value = (record: CsvRecord, column: string) => (record.values[columns[column] ?? column] ?? '').trim();
+    const list = (record: CsvRecord, column: string) => value(record, column).split(/[,;\n]/).map(s => s.trim()).filter(Boolean);
+    const out: string[] = [];
+    const skipped: SkippedRow[] = [];
+    const seen = new Map<string, number>();
+    for (const record of records) {
+        const skip = (reason: string) => skipped.push({ line: record.line, reason });
+        const id = value(record, 'Risk');
+        const title = value(record, 'Title');
+        if (!id) { skip('no risk id'); continue; }
+        if (!NAME.test(id)) { skip(`'${id}' is not a name (letters, digits, '-' and '_', starting with a letter)`); continue; }
+        if (!title) { skip(`${id}: no title`); continue; }
+        const earlier = seen.get(id);
+        if (earlier !== undefined) { skip(`${id} was already imported from line ${earlier}`); continue; }
+        const rating = (kind: 'Inherent' | 'Residual'): string | undefined | false => {
+            const l = value(record, `${kind} likelihood`);
+            const i = value(record, `${kind} impact`);
+            if (!l && !i) return undefined;
+            if (!/^\d+$/.test(l) || !/^\d+$/.test(i)) { skip(`${id}: ${kind.toLowerCase()} likelihood '${l}' and impact '${i}' must both be whole numbers`); return false; }
+            return `${kind.toLowerCase()} likelihood ${l} impact ${i}`;
+        };
+        const inherent = rating('Inherent');
+        if (inherent === false) continue;
+        const residual = rating('Residual');
+        if (residual === false) continue;
+        const treatment = value(record, 'Treatment').toLowerCase();
+        if (treatment && !TREATMENTS.includes(treatment)) { skip(`${id}: treatment '${value(record, 'Treatment')}' is not one of ${TREATMENTS.join(', ')}`); continue; }
+        const controls = list(record, 'Controls');
+        const badControl = controls.find(c => !CONTROL.test(c));
+        if (badControl) { skip(`${id}: '${badControl}' is not a control id (such as A.6.2.4 or ACME.1)`); continue; }
+        const people = [value(record, 'Owner'), value(record, 'Accepted by')].filter(Boolean);
+        const names = [...list(record, 'Systems'), ...people];
+        const badName = names.find(n => !NAME.test(n));
+        if (badName) { skip(`${id}: '${badName}' is not a name of the workspace (a system or a person)`); continue; }
+        const affects = list(record, 'Affects');
+        const badAffected = affects.find(a => !AFFECTED.includes(a));
+        if (badAffected) { skip(`${id}: affects '${badAffected}' is not one of ${AFFECTED.join(', ')}`); continue; }
+        const dates = [value(record, 'Assessed'), value(record, 'Accepted on'), value(record, 'Next review')].filter(Boolean);
+        const badDate = dates.find(d => !/^\d{4}-\d{2}-\d{2}$/.test(d));
+        if (badDate) { skip(`${id}: '${badDate}' is not a date (YYYY-MM-DD)`); continue; }
+        seen.set(id, record.line);
+        const fields = [
+            list(record, 'Systems').length > 0 && `systems ${list(record, 'Systems').join(', ')}`,
+            list(record, 'Sources').length > 0 && `sources ${list(record, 'Sources').join(', ')}`,
+            affects.length > 0 && `affects ${affects.join(', ')}`,
+            value(record, 'Assessed') && `assessed ${value(record, 'Assessed')}`,
+            inherent,
+            treatment && `treatment ${treatment}${controls.length > 0 ? ` with ${controls.join(', ')}` : ''}`,
+            residual,
+            value(record, 'Owner') && `owner ${value(record, 'Owner')}`,
+            value(record, 'Accepted by') && `accepted by ${value(record, 'Accepted by')}${value(record, 'Accepted on') ? ` on ${value(record, 'Accepted on')}` : ''}`,
+            value(record, 'Next review') && `review ${value(record, 'Next review')}`
+        ].filter((f): f is string => Boolean(f));
+        out.push(`risk ${id} ${aimsString(title)} {`, ...fields.map(f => `    ${f}`), '}', '');
+    }
+    return { text: out.join('\n'), risks: seen.size, skipped };
 }

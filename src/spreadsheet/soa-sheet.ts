@@ -49,11 +49,6 @@ const STATUSES = ['planned', 'in-progress', 'implemented'];
 const NAME = /^[_a-zA-Z][\w-]*$/;
 const CONTROL = /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+$/;
 
-/** The columns a sheet must have for an SoA import, given the column map. */
-export function missingSoaColumns(header: readonly string[], columns: ColumnMap): string[] {
-    return (['Control', 'Decision'] as const).map(c => columns[c] ?? c).filter(name => !header.includes(name));
-}
-
 export function importSoa(records: readonly CsvRecord[], columns: ColumnMap = {}): SoaImport {
     const value = (record: CsvRecord, column: SoaColumn) => (record.values[columns[column] ?? column] ?? '').trim();
     const list = (record: CsvRecord, column: SoaColumn) => value(record, column).split(/[,;\n]/).map(s => s.trim()).filter(Boolean);

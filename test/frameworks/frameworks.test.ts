@@ -3,7 +3,9 @@ import type { CompletionItem, Hover } from 'vscode-languageserver';
 import { workspace } from '../helpers/workspace.js';
 import { at, lspServices, open, positionOf } from '../lsp/lsp-workspace.js';
 import { loadInline } from '../report/report-workspace.js';
-import { exportOscal } from '../../src/oscal/oscal-export.js';
+import { exportOscal, serializeOscal } from '../../src/oscal/oscal-export.js';
+import { oscalFrameworkCatalog } from '../../src/oscal/oscal-catalog.js';
+import { importOscalCatalog } from '../../src/oscal/oscal-import.js';
 import { schemaErrors } from '../oscal/oscal-schemas.js';
 
 const SOC2 = `
@@ -98,5 +100,21 @@ describe('frameworks: coverage and the faces', () => {
         const completion = await open(services, { ...FILES, 'ev.aims': 'evidence ev "E" { url "https://x.example" supports SOC<|> }\n' });
         const list = await services.lsp.CompletionProvider!.getCompletion(completion.cursor.document, at(completion.cursor.document, completion.cursor.position));
         expect((list?.items ?? []).map((i: CompletionItem) => i.label)).toEqual(expect.arrayContaining(['SOC2:CC6.1', 'SOC2:CC6.2', 'SOC2:CC6', 'SOC2:A1.2']));
+    });
+});
+
+describe('frameworks: OSCAL catalog export and back', () => {
+    it('exports a declared framework as a schema-valid OSCAL catalog that aims import oscal turns back into the same requirements', async () => {
+        const { data } = await loadInline({ 'soc2.aims': SOC2 });
+        const exported = oscalFrameworkCatalog(data, 'SOC2', { timestamp: '2026-06-01T00:00:00Z' })!;
+        expect(schemaErrors('catalog', exported)).toEqual([]);
+        expect(exported.catalog.groups!.map(g => [g.id, g.controls!.map(c => c.id)])).toEqual([['CC6', ['CC6.1', 'CC6.2']]]);
+        expect(exported.catalog.controls!.map(c => c.id)).toEqual(['A1.2']);
+        const back = importOscalCatalog(serializeOscal(exported), { name: 'SOC2' });
+        const ws = await workspace({ 'soc2.aims': back.text });
+        expect(ws.codes()).toEqual([]);
+        const [framework] = ws.services.aims.Model.frameworkCoverage();
+        expect(framework.requirements.map(r => r.id)).toEqual(['SOC2:CC6.1', 'SOC2:CC6.2', 'SOC2:A1.2']);
+        expect(oscalFrameworkCatalog(data, 'NOPE', { timestamp: '2026-06-01T00:00:00Z' })).toBeUndefined();
     });
 });

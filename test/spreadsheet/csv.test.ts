@@ -38,7 +38,7 @@ describe('aims export csv', () => {
     it('writes the risk register and the coverage of NIST AI RMF and of the declared frameworks', () => {
         const dir = exampleCopy();
         const risks = readCsv(runAims(['export', 'csv', '--kind', 'risks', ...TODAY], { cwd: dir }).stdout);
-        expect(risks.header.slice(0, 4)).toEqual(['Risk', 'Title', 'Systems', 'Sources']);
+        expect(risks.header.slice(0, 6)).toEqual(['Risk', 'Title', 'Systems', 'Sources', 'Affects', 'Assessed']);
         expect(risks.records).toHaveLength(11);
         const coverage = readCsv(runAims(['export', 'csv', '--kind', 'coverage', ...TODAY], { cwd: dir }).stdout);
         expect(coverage.records).toHaveLength(72 + 5);
@@ -111,5 +111,40 @@ describe('aims import csv --kind soa', () => {
         const badMap = runAims(['import', 'csv', '--kind', 'soa', 'cols.csv', '--columns', 'Ctrl=Id'], { cwd: dir });
         expect(badMap.code).toBe(2);
         expect(badMap.stderr).toContain("--columns: 'Ctrl=Id' is not FIELD=COLUMN");
+    });
+});
+
+describe('aims import csv --kind risks', () => {
+    it('round-trips the example\'s risk register into risks with the same ratings, treatments and owners', async () => {
+        const dir = exampleCopy();
+        const sheet = runAims(['export', 'csv', '--kind', 'risks', ...TODAY], { cwd: dir });
+        writeFileSync(join(dir, 'risks.csv'), sheet.stdout);
+        const run = runAims(['import', 'csv', '--kind', 'risks', 'risks.csv'], { cwd: dir });
+        expect(run.code).toBe(0);
+        expect(run.stderr).toBe('11 risks imported, 0 rows not imported\n');
+        const { records } = readCsv(sheet.stdout);
+        const credit = records.find(r => r.values['Inherent likelihood'] !== '' && r.values.Treatment === 'mitigate')!.values;
+        expect(run.stdout).toContain(`risk ${credit.Risk} `);
+        expect(run.stdout).toContain(`    inherent likelihood ${credit['Inherent likelihood']} impact ${credit['Inherent impact']}`);
+        // The imported risks replace the declared ones: the workspace still builds without new errors.
+        writeFileSync(join(dir, 'risks.aims'), run.stdout);
+        const after = runAims(['validate', '--format', 'json', ...TODAY], { cwd: dir });
+        const errors = (JSON.parse(after.stdout) as { diagnostics: Array<{ severity: string; code: string }> }).diagnostics.filter(d => d.severity === 'error');
+        expect(errors).toEqual([]);
+    });
+
+    it('lists the rows it cannot import with their line and why', () => {
+        const dir = mkdtempSync(join(tmpdir(), 'aims-csv-'));
+        writeFileSync(join(dir, 'r.csv'), 'Risk,Title,Inherent likelihood,Inherent impact,Treatment\nr-1,Bias,4,5,mitigate\nr 2,Bad id,,,\nr-3,Scores,high,5,\nr-4,Treat,,,ignore\n');
+        const run = runAims(['import', 'csv', '--kind', 'risks', 'r.csv'], { cwd: dir });
+        expect(run.code).toBe(1);
+        expect(run.stdout).toBe('risk r-1 "Bias" {\n    inherent likelihood 4 impact 5\n    treatment mitigate\n}\n');
+        expect(run.stderr.split('\n')).toEqual([
+            "r.csv:3: not imported: 'r 2' is not a name (letters, digits, '-' and '_', starting with a letter)",
+            "r.csv:4: not imported: r-3: inherent likelihood 'high' and impact '5' must both be whole numbers",
+            "r.csv:5: not imported: r-4: treatment 'ignore' is not one of mitigate, avoid, transfer, accept",
+            '1 risk imported, 3 rows not imported',
+            ''
+        ]);
     });
 });
