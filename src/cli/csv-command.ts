@@ -82,7 +82,7 @@ export const importCsvCommand: CliCommand = {
     options: {
         kind: { type: 'string', value: 'KIND', description: 'What the sheet holds: soa or risks (required).' },
         columns: { type: 'string', value: 'MAP', description: 'Sheet column for each field, as FIELD=COLUMN,... (the fields are the columns of aims export csv for the kind).' },
-        out: { type: 'string', short: 'o', value: 'FILE', description: 'Write the soa block to FILE (default: standard output).' }
+        out: { type: 'string', short: 'o', value: 'FILE', description: 'Write the soa block or the risks to FILE (default: standard output).' }
     },
     positionals: { min: 1, max: 1 },
     epilogue: [

@@ -3,7 +3,8 @@
  * declaration (src/oscal/oscal-import.ts), written to a .aims file or standard output.
  */
 import { basename, extname, resolve } from 'node:path';
-import { importOscalCatalog, OscalImportError, FRAMEWORK_NAME } from '../oscal/oscal-import.js';
+import { NAME } from '../language/aims-ids.js';
+import { importOscalCatalog, OscalImportError } from '../oscal/oscal-import.js';
 import { CliError, ExitCode, stringOption, type CliCommand } from './cli-command.js';
 import { readInputFile, writeCommandOutput } from './output-file.js';
 import { display } from './workspace-loader.js';
@@ -65,6 +66,6 @@ export const importOscalCommand: CliCommand = {
 /** `nist-800-53.json` -> `nist-800-53`; a name that cannot be an id gets a prefix. */
 function nameFromFile(file: string): string {
     const stem = basename(file, extname(file)).replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '');
-    const name = FRAMEWORK_NAME.test(stem) ? stem : `F-${stem}`;
-    return FRAMEWORK_NAME.test(name) ? name : 'IMPORTED';
+    const name = NAME.test(stem) ? stem : `F-${stem}`;
+    return NAME.test(name) ? name : 'IMPORTED';
 }

@@ -10,6 +10,7 @@
  * with the JSON path (`/catalog/groups/2/controls/5: no id`).
  */
 import { aimsString } from '../catalog/catalog-document.js';
+import { NAME } from '../language/aims-ids.js';
 
 export class OscalImportError extends Error {}
 
@@ -32,11 +33,9 @@ interface Control {
     readonly summary?: string;
 }
 
-/** A framework name as the grammar's ID terminal accepts it. */
-export const FRAMEWORK_NAME = /^[_a-zA-Z][\w-]*$/;
 
 export function importOscalCatalog(text: string, options: OscalImportOptions): OscalImportResult {
-    if (!FRAMEWORK_NAME.test(options.name)) {
+    if (!NAME.test(options.name)) {
         throw new OscalImportError(`'${options.name}' cannot name a framework: use letters, digits, '-' and '_', starting with a letter`);
     }
     const root = parseJson(text);

@@ -45,3 +45,12 @@ export function readCsv(text: string): { header: string[]; records: CsvRecord[] 
     }));
     return { header, records };
 }
+
+/**
+ * A record's fields by the name an importer knows them under, read from the sheet column that
+ * `columns` maps it to (the same name by default), trimmed; `list` splits a cell of several values.
+ */
+export function fieldsOf(record: CsvRecord, columns: Readonly<Record<string, string | undefined>>): { value(field: string): string; list(field: string): string[] } {
+    const value = (field: string) => (record.values[columns[field] ?? field] ?? '').trim();
+    return { value, list: field => value(field).split(/[,;\n]/).map(s => s.trim()).filter(Boolean) };
+}

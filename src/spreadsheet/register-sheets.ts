@@ -6,7 +6,8 @@
  */
 import { aimsString } from '../catalog/catalog-document.js';
 import type { ReportData } from '../report/aims-report-data.js';
-import type { CsvRecord } from './csv.js';
+import { NAME, CONTROL_ID } from '../language/aims-ids.js';
+import { fieldsOf, type CsvRecord } from './csv.js';
 import type { SkippedRow } from './soa-sheet.js';
 import { COVERAGE_LEVEL_LABEL, coverageWhy } from '../report/report-labels.js';
 
@@ -39,8 +40,6 @@ export function coverageSheet(data: ReportData): string[][] {
 /** The columns a risk sheet must have for an import. */
 export const REQUIRED_RISK_COLUMNS = ['Risk', 'Title'] as const;
 
-const NAME = /^[_a-zA-Z][\w-]*$/;
-const CONTROL = /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+$/;
 const TREATMENTS = ['mitigate', 'avoid', 'transfer', 'accept'];
 const AFFECTED = ['individuals', 'groups', 'society', 'organisation'];
 
@@ -50,23 +49,22 @@ const AFFECTED = ['individuals', 'groups', 'society', 'organisation'];
  * and the reason.
  */
 export function importRisks(records: readonly CsvRecord[], columns: Readonly<Record<string, string>> = {}): { text: string; risks: number; skipped: SkippedRow[] } {
-    const value = (record: CsvRecord, column: string) => (record.values[columns[column] ?? column] ?? '').trim();
-    const list = (record: CsvRecord, column: string) => value(record, column).split(/[,;\n]/).map(s => s.trim()).filter(Boolean);
     const out: string[] = [];
     const skipped: SkippedRow[] = [];
     const seen = new Map<string, number>();
     for (const record of records) {
+        const { value, list } = fieldsOf(record, columns);
         const skip = (reason: string) => skipped.push({ line: record.line, reason });
-        const id = value(record, 'Risk');
-        const title = value(record, 'Title');
+        const id = value('Risk');
+        const title = value('Title');
         if (!id) { skip('no risk id'); continue; }
         if (!NAME.test(id)) { skip(`'${id}' is not a name (letters, digits, '-' and '_', starting with a letter)`); continue; }
         if (!title) { skip(`${id}: no title`); continue; }
         const earlier = seen.get(id);
         if (earlier !== undefined) { skip(`${id} was already imported from line ${earlier}`); continue; }
         const rating = (kind: 'Inherent' | 'Residual'): string | undefined | false => {
-            const l = value(record, `${kind} likelihood`);
-            const i = value(record, `${kind} impact`);
+            const l = value(`${kind} likelihood`);
+            const i = value(`${kind} impact`);
             if (!l && !i) return undefined;
             if (!/^\d+$/.test(l) || !/^\d+$/.test(i)) { skip(`${id}: ${kind.toLowerCase()} likelihood '${l}' and impact '${i}' must both be whole numbers`); return false; }
             return `${kind.toLowerCase()} likelihood ${l} impact ${i}`;
@@ -75,33 +73,33 @@ export function importRisks(records: readonly CsvRecord[], columns: Readonly<Rec
         if (inherent === false) continue;
         const residual = rating('Residual');
         if (residual === false) continue;
-        const treatment = value(record, 'Treatment').toLowerCase();
-        if (treatment && !TREATMENTS.includes(treatment)) { skip(`${id}: treatment '${value(record, 'Treatment')}' is not one of ${TREATMENTS.join(', ')}`); continue; }
-        const controls = list(record, 'Controls');
-        const badControl = controls.find(c => !CONTROL.test(c));
+        const treatment = value('Treatment').toLowerCase();
+        if (treatment && !TREATMENTS.includes(treatment)) { skip(`${id}: treatment '${value('Treatment')}' is not one of ${TREATMENTS.join(', ')}`); continue; }
+        const controls = list('Controls');
+        const badControl = controls.find(c => !CONTROL_ID.test(c));
         if (badControl) { skip(`${id}: '${badControl}' is not a control id (such as A.6.2.4 or ACME.1)`); continue; }
-        const people = [value(record, 'Owner'), value(record, 'Accepted by')].filter(Boolean);
-        const names = [...list(record, 'Systems'), ...people];
+        const people = [value('Owner'), value('Accepted by')].filter(Boolean);
+        const names = [...list('Systems'), ...people];
         const badName = names.find(n => !NAME.test(n));
         if (badName) { skip(`${id}: '${badName}' is not a name of the workspace (a system or a person)`); continue; }
-        const affects = list(record, 'Affects');
+        const affects = list('Affects');
         const badAffected = affects.find(a => !AFFECTED.includes(a));
         if (badAffected) { skip(`${id}: affects '${badAffected}' is not one of ${AFFECTED.join(', ')}`); continue; }
-        const dates = [value(record, 'Assessed'), value(record, 'Accepted on'), value(record, 'Next review')].filter(Boolean);
+        const dates = [value('Assessed'), value('Accepted on'), value('Next review')].filter(Boolean);
         const badDate = dates.find(d => !/^\d{4}-\d{2}-\d{2}$/.test(d));
         if (badDate) { skip(`${id}: '${badDate}' is not a date (YYYY-MM-DD)`); continue; }
         seen.set(id, record.line);
         const fields = [
-            list(record, 'Systems').length > 0 && `systems ${list(record, 'Systems').join(', ')}`,
-            list(record, 'Sources').length > 0 && `sources ${list(record, 'Sources').join(', ')}`,
+            list('Systems').length > 0 && `systems ${list('Systems').join(', ')}`,
+            list('Sources').length > 0 && `sources ${list('Sources').join(', ')}`,
             affects.length > 0 && `affects ${affects.join(', ')}`,
-            value(record, 'Assessed') && `assessed ${value(record, 'Assessed')}`,
+            value('Assessed') && `assessed ${value('Assessed')}`,
             inherent,
             treatment && `treatment ${treatment}${controls.length > 0 ? ` with ${controls.join(', ')}` : ''}`,
             residual,
-            value(record, 'Owner') && `owner ${value(record, 'Owner')}`,
-            value(record, 'Accepted by') && `accepted by ${value(record, 'Accepted by')}${value(record, 'Accepted on') ? ` on ${value(record, 'Accepted on')}` : ''}`,
-            value(record, 'Next review') && `review ${value(record, 'Next review')}`
+            value('Owner') && `owner ${value('Owner')}`,
+            value('Accepted by') && `accepted by ${value('Accepted by')}${value('Accepted on') ? ` on ${value('Accepted on')}` : ''}`,
+            value('Next review') && `review ${value('Next review')}`
         ].filter((f): f is string => Boolean(f));
         out.push(`risk ${id} ${aimsString(title)} {`, ...fields.map(f => `    ${f}`), '}', '');
     }

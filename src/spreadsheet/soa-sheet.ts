@@ -7,7 +7,8 @@
 import { aimsString } from '../catalog/catalog-document.js';
 import { catalog } from '../catalog/catalog.js';
 import { controlIdOf, type AimsModel } from '../model/aims-model.js';
-import type { CsvRecord } from './csv.js';
+import { NAME, CONTROL_ID } from '../language/aims-ids.js';
+import { fieldsOf, type CsvRecord } from './csv.js';
 
 export const SOA_COLUMNS = ['Control', 'Title', 'Kind', 'Decision', 'Status', 'Owner', 'Justification', 'Note', 'Treats', 'Systems', 'Evidence'] as const;
 export type SoaColumn = typeof SOA_COLUMNS[number];
@@ -46,33 +47,30 @@ export interface SoaImport {
 
 const DECISIONS = ['applicable', 'excluded', 'undecided'];
 const STATUSES = ['planned', 'in-progress', 'implemented'];
-const NAME = /^[_a-zA-Z][\w-]*$/;
-const CONTROL = /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+$/;
 
 export function importSoa(records: readonly CsvRecord[], columns: ColumnMap = {}): SoaImport {
-    const value = (record: CsvRecord, column: SoaColumn) => (record.values[columns[column] ?? column] ?? '').trim();
-    const list = (record: CsvRecord, column: SoaColumn) => value(record, column).split(/[,;\n]/).map(s => s.trim()).filter(Boolean);
     const lines: string[] = [];
     const skipped: SkippedRow[] = [];
     const seen = new Map<string, number>();
     for (const record of records) {
-        const id = value(record, 'Control');
-        const decision = value(record, 'Decision').toLowerCase();
+        const { value, list } = fieldsOf(record, columns);
+        const id = value('Control');
+        const decision = value('Decision').toLowerCase();
         const skip = (reason: string) => skipped.push({ line: record.line, reason });
         if (!id) { skip('no control id'); continue; }
-        if (!CONTROL.test(id)) { skip(`'${id}' is not a control id (such as A.6.2.4 or ACME.1)`); continue; }
+        if (!CONTROL_ID.test(id)) { skip(`'${id}' is not a control id (such as A.6.2.4 or ACME.1)`); continue; }
         if (decision === 'missing' || decision === '') { skip(`${id}: no decision (${decision || 'empty'}), so no entry`); continue; }
-        if (!DECISIONS.includes(decision)) { skip(`${id}: decision '${value(record, 'Decision')}' is not one of ${DECISIONS.join(', ')}`); continue; }
+        if (!DECISIONS.includes(decision)) { skip(`${id}: decision '${value('Decision')}' is not one of ${DECISIONS.join(', ')}`); continue; }
         const earlier = seen.get(id);
         if (earlier !== undefined) { skip(`${id} was already imported from line ${earlier}`); continue; }
-        const status = value(record, 'Status').toLowerCase();
-        if (status && !STATUSES.includes(status)) { skip(`${id}: status '${value(record, 'Status')}' is not one of ${STATUSES.join(', ')}`); continue; }
-        const owner = value(record, 'Owner');
-        const names = { Treats: list(record, 'Treats'), Systems: list(record, 'Systems'), Evidence: list(record, 'Evidence') };
+        const status = value('Status').toLowerCase();
+        if (status && !STATUSES.includes(status)) { skip(`${id}: status '${value('Status')}' is not one of ${STATUSES.join(', ')}`); continue; }
+        const owner = value('Owner');
+        const names = { Treats: list('Treats'), Systems: list('Systems'), Evidence: list('Evidence') };
         const bad = [...(owner ? [owner] : []), ...names.Treats, ...names.Systems, ...names.Evidence].find(n => !NAME.test(n));
         if (bad) { skip(`${id}: '${bad}' is not a name of the workspace (a person, risk, system or evidence)`); continue; }
         seen.set(id, record.line);
-        const justification = value(record, 'Justification');
+        const justification = value('Justification');
         const because = justification ? ` because ${aimsString(justification)}` : '';
         if (decision !== 'applicable') {
             lines.push(`    control ${id} ${decision}${decision === 'excluded' ? because : ''}`);
@@ -84,7 +82,7 @@ export function importSoa(records: readonly CsvRecord[], columns: ColumnMap = {}
             names.Treats.length > 0 && `treats ${names.Treats.join(', ')}`,
             names.Systems.length > 0 && `systems ${names.Systems.join(', ')}`,
             names.Evidence.length > 0 && `evidence ${names.Evidence.join(', ')}`,
-            value(record, 'Note') && `note ${aimsString(value(record, 'Note'))}`
+            value('Note') && `note ${aimsString(value('Note'))}`
         ].filter((f): f is string => Boolean(f));
         lines.push(`    control ${id} applicable${because}${fields.length > 0 ? ` { ${fields.join(' ')} }` : ''}`);
     }
