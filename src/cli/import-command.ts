@@ -43,10 +43,7 @@ export const importOscalCommand: CliCommand = {
         const file = input.positionals[0];
         const path = resolve(input.cwd, file);
         const name = stringOption(input, 'name') ?? nameFromFile(file);
-        const text = readInputFile(file, input.cwd);
-        if (text.length > MAX_CATALOG_BYTES) {
-            throw new CliError(`${display(path, input.cwd)}: larger than ${MAX_CATALOG_BYTES / 1024 / 1024} MiB, not read`);
-        }
+        const text = readInputFile(file, input.cwd, MAX_CATALOG_BYTES);
         try {
             const result = importOscalCatalog(text.replace(/^\uFEFF/, ''), { name, withStatements: input.values['with-statements'] === true });
             writeCommandOutput(input, out, result.text);

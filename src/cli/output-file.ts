@@ -2,7 +2,7 @@
  * Reading a command's input file (an OSCAL catalog, a CSV sheet) and writing its result to the
  * file named by `--out` (reports, OSCAL exports), with clear errors for both.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { CliError, stringOption, type CliOutput, type CommandInput } from './cli-command.js';
 import { display } from './workspace-loader.js';
@@ -36,9 +36,22 @@ export function writeCommandOutput(input: CommandInput, out: CliOutput, text: st
     }
 }
 
-/** The text of the file a command reads (`path` relative to `cwd`), or a clear error that names it. */
-export function readInputFile(path: string, cwd: string): string {
+/**
+ * The text of the file a command reads (`path` relative to `cwd`), or a clear error that names
+ * it. A file larger than `maxBytes` is refused before it is read.
+ */
+export function readInputFile(path: string, cwd: string, maxBytes = Number.POSITIVE_INFINITY): string {
     const absolute = resolve(cwd, path);
+    const shown = isAbsolute(path) ? path : display(absolute, cwd);
+    let size: number | undefined;
+    try {
+        size = statSync(absolute).size;
+    } catch {
+        // readFileSync below says why the file cannot be read.
+    }
+    if (size !== undefined && size > maxBytes) {
+        throw new CliError(`${shown}: larger than ${maxBytes / 1024 / 1024} MiB, not read`);
+    }
     try {
         return readFileSync(absolute, 'utf8');
     } catch (error) {
@@ -46,6 +59,6 @@ export function readInputFile(path: string, cwd: string): string {
         const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory'
             : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
             : error instanceof Error ? error.message : String(error);
-        throw new CliError(`cannot read ${isAbsolute(path) ? path : display(absolute, cwd)}: ${reason}`);
+        throw new CliError(`cannot read ${shown}: ${reason}`);
     }
 }

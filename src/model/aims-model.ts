@@ -12,7 +12,7 @@ import {
 } from '../language/generated/ast.js';
 import { isCatalogUri } from '../catalog/catalog-document.js';
 import { catalog } from '../catalog/catalog.js';
-import { referencedId } from '../references/aims-name-provider.js';
+import { qualifiedName, referencedId } from '../references/aims-name-provider.js';
 import { addDuration, daysBetween, parseIsoDate } from './dates.js';
 import { levelOf, MappingGraph, type CoverageChain, type CoverageLevel } from './mappings.js';
 
@@ -342,7 +342,7 @@ export class AimsModel {
             framework,
             requirements: [...framework.groups.flatMap(g => g.requirements), ...framework.requirements]
                 .map(requirement => {
-                    const id = `${framework.name}:${String(requirement.name)}`;
+                    const id = qualifiedName(framework.name, String(requirement.name));
                     return { id, requirement, ...this.coverageOf(id) };
                 })
         })));

@@ -91,6 +91,8 @@ export function heldReviews(reviews: readonly ManagementReview[], today: string)
 
 /** The last review held, and when the next one falls due under the organisation's interval. */
 export interface ReviewSchedule {
+    /** The reviews held by today, oldest first. */
+    readonly held: readonly ManagementReview[];
     readonly last?: ManagementReview;
     /** Undefined when the organisation declares no interval (or no review is held yet). */
     readonly nextDue?: string;
@@ -99,9 +101,10 @@ export interface ReviewSchedule {
 
 export function reviewSchedule(model: AimsModel, today: string): ReviewSchedule {
     const every = model.organisation()?.managementReviewEvery;
-    const last = heldReviews(model.all('ManagementReview'), today).at(-1);
+    const held = heldReviews(model.all('ManagementReview'), today);
+    const last = held.at(-1);
     const nextDue = last && every ? addDuration(last.held!, every.count, every.unit) : undefined;
-    return { last, nextDue, overdue: every !== undefined && (!last || (nextDue !== undefined && nextDue < today)) };
+    return { held, last, nextDue, overdue: every !== undefined && (!last || (nextDue !== undefined && nextDue < today)) };
 }
 
 export function missingReviewInputs(review: ManagementReview): string[] {

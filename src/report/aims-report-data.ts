@@ -13,7 +13,7 @@ import type {
 } from '../language/generated/ast.js';
 import type { AimsServices } from '../language/aims-module.js';
 import { catalog } from '../catalog/catalog.js';
-import { referencedId } from '../references/aims-name-provider.js';
+import { qualifiedName, referencedId } from '../references/aims-name-provider.js';
 import type { EuAiActModel, EuProfile } from '../model/eu-ai-act.js';
 import { summarizeChain, type ChainSummary, type CoverageLevel, type MappingOrigin, type Relationship } from '../model/mappings.js';
 import { collectManagementSystem, type ManagementSystemData } from './management-system-data.js';
@@ -579,7 +579,7 @@ class ReportCollector {
     private frameworkRows(): FrameworkRow[] {
         return this.model.frameworkCoverage().map(({ framework, requirements }) => {
             const rows = requirements.map((r): FrameworkRequirementRow => {
-                const group = r.requirement.$container.$type === 'FrameworkGroup' ? `${framework.name}:${String(r.requirement.$container.name)}` : undefined;
+                const group = r.requirement.$container.$type === 'FrameworkGroup' ? qualifiedName(framework.name, String(r.requirement.$container.name)) : undefined;
                 return {
                     id: r.id, title: r.requirement.title, ...(group ? { group } : {}), ...(r.requirement.summary ? { summary: r.requirement.summary } : {}),
                     level: r.level, controls: r.controls,
@@ -593,7 +593,7 @@ class ReportCollector {
                 id: framework.name, title: framework.title,
                 ...(framework.version ? { version: framework.version } : {}), ...(framework.source ? { source: framework.source } : {}),
                 ...(framework.summary ? { summary: framework.summary } : {}),
-                groups: framework.groups.map(g => ({ id: `${framework.name}:${String(g.name)}`, title: g.title, ...(g.summary ? { summary: g.summary } : {}) })),
+                groups: framework.groups.map(g => ({ id: qualifiedName(framework.name, String(g.name)), title: g.title, ...(g.summary ? { summary: g.summary } : {}) })),
                 counts, requirements: rows
             };
         });

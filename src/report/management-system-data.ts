@@ -174,6 +174,6 @@ export function collectManagementSystem(model: AimsModel, today: string, locate:
         reviewInterval: every ? `${every.count} ${every.unit}` : undefined,
         nextReviewDue: schedule.nextDue,
         reviewOverdue: schedule.overdue,
-        reviewsHeld: model.all('ManagementReview').filter(r => r.held && r.held <= today).length
+        reviewsHeld: schedule.held.length
     };
 }

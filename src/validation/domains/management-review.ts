@@ -4,8 +4,7 @@
  */
 import type { ValidationAcceptor } from 'langium';
 import type { ManagementReview } from '../../language/generated/ast.js';
-import { addDuration } from '../../model/dates.js';
-import { heldReviews, missingReviewInputs } from '../../model/management-system.js';
+import { heldReviews, missingReviewInputs, reviewSchedule } from '../../model/management-system.js';
 import { RULES } from '../rules.js';
 import { report, where, type CheckContext, type DomainChecks, type WorkspaceFinding } from '../check-kit.js';
 
@@ -34,24 +33,22 @@ function reviewShouldConsiderEveryInput(review: ManagementReview, accept: Valida
 }
 
 function reviewShouldBeHeldInInterval({ model, settings }: CheckContext): WorkspaceFinding[] {
-    const organisation = model.organisation();
-    const every = organisation?.managementReviewEvery;
-    if (!organisation || !every) {
+    const every = model.organisation()?.managementReviewEvery;
+    if (!every) {
         return [];
     }
     const today = settings.today();
-    const held = heldReviews(model.all('ManagementReview'), today);
-    const last = held.at(-1);
+    // The same schedule the report shows (src/model/management-system.ts).
+    const { last, nextDue, overdue } = reviewSchedule(model, today);
     if (!last) {
         return [{
             rule: RULES.managementReviewOverdue, node: every, property: 'count',
             message: `The organisation holds a management review every ${every.count} ${every.unit}, but none is recorded: record the last one (management-review <name> "..." { held <date> ... }) or hold one.`
         }];
     }
-    const due = addDuration(last.held!, every.count, every.unit);
-    return due && due < today ? [{
+    return overdue ? [{
         rule: RULES.managementReviewOverdue, node: last, property: 'held',
-        message: `The last management review ('${last.name}') was held on ${last.held}; with a review every ${every.count} ${every.unit} (${where(every)}) the next was due on ${due} (today is ${today}). Hold it and record it.`
+        message: `The last management review ('${last.name}') was held on ${last.held}; with a review every ${every.count} ${every.unit} (${where(every)}) the next was due on ${nextDue} (today is ${today}). Hold it and record it.`
     }] : [];
 }
 

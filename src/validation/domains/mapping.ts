@@ -21,13 +21,9 @@ export function mapping(context: CheckContext): DomainChecks {
     };
 }
 
-function endId(ref: Mapping['from']): string {
-    return referencedId(ref);
-}
-
 function mappingShouldJoinTwoEntries(m: Mapping, accept: ValidationAcceptor): void {
-    if (m.from && m.to && endId(m.from) === endId(m.to)) {
-        report(accept, RULES.mappingToItself, `This maps ${endId(m.from)} to itself: map it to another control or catalog entry.`, { node: m, property: 'to' });
+    if (m.from && m.to && referencedId(m.from) === referencedId(m.to)) {
+        report(accept, RULES.mappingToItself, `This maps ${referencedId(m.from)} to itself: map it to another control or catalog entry.`, { node: m, property: 'to' });
     }
 }
 
@@ -39,8 +35,8 @@ function strengthShouldBeInRange(m: Mapping, accept: ValidationAcceptor): void {
 
 /** The relationship of the pair read from its lexically smaller end, so that both directions compare. */
 function normalised(m: Mapping): { key: string; relationship: Relationship } {
-    const from = endId(m.from);
-    const to = endId(m.to);
+    const from = referencedId(m.from);
+    const to = referencedId(m.to);
     const relationship = m.relationship as Relationship;
     return from <= to
         ? { key: `${from}\u0000${to}`, relationship }
@@ -51,7 +47,7 @@ function onePairOneMapping({ model }: CheckContext): WorkspaceFinding[] {
     const first = new Map<string, Mapping>();
     const findings: WorkspaceFinding[] = [];
     for (const m of model.all('Mapping')) {
-        if (!m.from || !m.to || endId(m.from) === endId(m.to)) {
+        if (!m.from || !m.to || referencedId(m.from) === referencedId(m.to)) {
             continue;
         }
         const { key, relationship } = normalised(m);
@@ -60,12 +56,12 @@ function onePairOneMapping({ model }: CheckContext): WorkspaceFinding[] {
             first.set(key, m);
             continue;
         }
-        const pair = `${endId(m.from)} and ${endId(m.to)}`;
+        const pair = `${referencedId(m.from)} and ${referencedId(m.to)}`;
         findings.push(normalised(earlier).relationship === relationship
             ? { rule: RULES.mappingDuplicate, node: m, property: 'relationship', message: `${pair} are already mapped the same way (${where(earlier)}): delete this mapping.` }
             : {
                 rule: RULES.mappingConflict, node: m, property: 'relationship',
-                message: `${pair} are already mapped as '${endId(earlier.from)} ${earlier.relationship} ${endId(earlier.to)}' (${where(earlier)}), which this '${m.relationship}' contradicts; the first one counts. Keep the relationship that holds and delete the other.`
+                message: `${pair} are already mapped as '${referencedId(earlier.from)} ${earlier.relationship} ${referencedId(earlier.to)}' (${where(earlier)}), which this '${m.relationship}' contradicts; the first one counts. Keep the relationship that holds and delete the other.`
             });
     }
     return findings;
@@ -74,7 +70,7 @@ function onePairOneMapping({ model }: CheckContext): WorkspaceFinding[] {
 function overrideShouldSayWhy({ model }: CheckContext): WorkspaceFinding[] {
     const graph = model.mappings();
     return model.all('Mapping').flatMap(m => {
-        const replaced = m.from && m.to ? graph.builtIn(endId(m.from), endId(m.to)) : undefined;
+        const replaced = m.from && m.to ? graph.builtIn(referencedId(m.from), referencedId(m.to)) : undefined;
         // Restating the built-in intersects-with changes nothing and needs no reason.
         if (!replaced || m.rationale?.trim() || m.relationship === replaced.relationship) {
             return [];
