@@ -10,7 +10,7 @@
  * with the JSON path (`/catalog/groups/2/controls/5: no id`).
  */
 import { aimsString } from '../catalog/catalog-document.js';
-import { NAME } from '../language/aims-ids.js';
+import { CONTROL_ID, NAME } from '../language/aims-ids.js';
 
 export class OscalImportError extends Error {}
 
@@ -131,7 +131,8 @@ function statement(control: Record<string, unknown>): string | undefined {
 
 /** A requirement id as the grammar reads it: bare where it lexes as one token, else quoted. */
 export function localId(id: string): string {
-    const bare = /^(?:[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)+|\d+(?:\.\d+)+|\d+|[_a-zA-Z][\w-]*)$/.test(id)
+    // The terminals FrameworkLocalId takes: CATALOG_ID, CLAUSE_ID, INT, ID.
+    const bare = (CONTROL_ID.test(id) || /^\d+(\.\d+)*$/.test(id) || NAME.test(id))
         // Not a date, and not a word that could be a keyword (`group`, `map`): those are quoted.
         && !/^\d{4}-\d{2}-\d{2}$/.test(id) && /\d/.test(id);
     return bare ? id : aimsString(id);
