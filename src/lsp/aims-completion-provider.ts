@@ -12,8 +12,8 @@ import { DefaultCompletionProvider, type CompletionContext, type CompletionValue
 import type { Position } from 'vscode-languageserver';
 import { isCatalogUri } from '../catalog/catalog-document.js';
 import type { AimsServices } from '../language/aims-module.js';
-import type { AimsModel } from '../model/aims-model.js';
-import { isOrgControl } from '../language/generated/ast.js';
+import { soaStandardOf, standardOfControl, type AimsModel } from '../model/aims-model.js';
+import { isControlApplication, isOrgControl, isStatementOfApplicability } from '../language/generated/ast.js';
 import { catalogItemFor, catalogOrder, displayTitle } from './catalog-entries.js';
 import { declarationKeyword, titleOf } from './aims-document-symbol-provider.js';
 
@@ -76,13 +76,24 @@ export class AimsCompletionProvider extends DefaultCompletionProvider {
     }
 
     protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
-        const candidates = super.getReferenceCandidates(refInfo, context);
+        const candidates = this.inStandardOfSoa(super.getReferenceCandidates(refInfo, context), refInfo);
         const typed = context.textDocument.getText().slice(context.tokenOffset, context.offset).toLowerCase();
         if (!/[.\s]/.test(typed)) {
             return candidates;
         }
         // A partly typed id narrows by prefix: `A.6.` means A.6.x, not every id the fuzzy matcher finds.
         return candidates.filter(c => c.name.toLowerCase().startsWith(typed));
+    }
+
+    /** In a `soa` block only its own Annex A (and organisation controls): ISO/IEC 27001 controls in `soa iso27001`, 42001 ones elsewhere. */
+    private inStandardOfSoa(candidates: Stream<AstNodeDescription>, refInfo: ReferenceInfo): Stream<AstNodeDescription> {
+        const soa = refInfo.property === 'control' && isControlApplication(refInfo.container) && isStatementOfApplicability(refInfo.container.$container)
+            ? refInfo.container.$container : undefined;
+        if (!soa) {
+            return candidates;
+        }
+        const standard = soaStandardOf(soa);
+        return candidates.filter(c => (standardOfControl(String(c.name)) ?? standard) === standard);
     }
 
     protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
@@ -92,7 +103,7 @@ export class AimsCompletionProvider extends DefaultCompletionProvider {
             return this.declarationItem(item, description, refInfo);
         }
         // In an SoA, controls still missing from it are what the author most likely wants next.
-        const decided = refInfo.property === 'control' && entry.kind === 'annex-a-control' && this.model.soaEntryFor(entry.id) !== undefined;
+        const decided = refInfo.property === 'control' && (entry.kind === 'annex-a-control' || entry.kind === 'iso27001-control') && this.model.soaEntryFor(entry.id) !== undefined;
         const title = displayTitle(entry);
         return {
             ...item,

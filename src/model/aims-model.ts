@@ -8,7 +8,7 @@ import { AstUtils, DocumentCache, WorkspaceCache, type AstNode, type LangiumDocu
 import {
     isAnnexAControl, isModel, isStatementOfApplicability,
     type AiSystem, type ControlApplication, type Element, type Evidence, type ImpactAssessment,
-    type Model, type Organisation, type Policy, type Risk, type Scale, type Audit, type Nonconformity, type Framework, type FrameworkRequirement
+    type Model, type Organisation, type Policy, type Risk, type Scale, type StatementOfApplicability, type Audit, type Nonconformity, type Framework, type FrameworkRequirement
 } from '../language/generated/ast.js';
 import { isCatalogUri } from '../catalog/catalog-document.js';
 import { catalog } from '../catalog/catalog.js';
@@ -27,8 +27,13 @@ export interface RatingScale {
     readonly max: number;
 }
 
+/** Which Annex A a statement of applicability decides: ISO/IEC 42001's (38 controls) or, in `soa iso27001`, ISO/IEC 27001:2022's (93). */
+export type SoaStandard = 'iso42001' | 'iso27001';
+export const SOA_STANDARD_LABEL: Record<SoaStandard, string> = { iso42001: 'ISO/IEC 42001 Annex A', iso27001: 'ISO/IEC 27001:2022 Annex A' };
+
 export interface SoaCoverage {
-    /** Annex A controls (38). */
+    readonly standard: SoaStandard;
+    /** Annex A controls of the standard (38 or 93). */
     readonly total: number;
     readonly applicable: number;
     readonly excluded: number;
@@ -160,7 +165,8 @@ export class AimsModel {
             const map = new Map<string, ControlApplication[]>();
             for (const entry of this.soaEntries()) {
                 const id = controlIdOf(entry);
-                if (id) {
+                // An entry in the other standard's block decides nothing (aims/soa-wrong-standard says so).
+                if (id && !isMisplacedEntry(entry)) {
                     map.set(id, [...(map.get(id) ?? []), entry]);
                 }
             }
@@ -172,10 +178,19 @@ export class AimsModel {
         return this.soaByControl().get(controlId)?.[0];
     }
 
-    soaCoverage(): SoaCoverage {
-        return this.cached('coverage', () => {
+    /** The `soa` blocks of one standard, in document order. */
+    soaBlocks(standard: SoaStandard = 'iso42001'): StatementOfApplicability[] {
+        return this.all('StatementOfApplicability').filter(soa => soaStandardOf(soa) === standard);
+    }
+
+    /**
+     * How far a statement of applicability decides its Annex A. The ISO/IEC 27001 one is asked for
+     * only when the workspace keeps one (`soa iso27001 { ... }`): a 42001 AIMS need not be an ISMS.
+     */
+    soaCoverage(standard: SoaStandard = 'iso42001'): SoaCoverage {
+        return this.cached(`coverage:${standard}`, () => {
             const byControl = this.soaByControl();
-            const annexA = catalog.annexAControls;
+            const annexA = standard === 'iso27001' ? catalog.ofKind('iso27001-control') : catalog.annexAControls;
             let applicable = 0, excluded = 0, undecided = 0, implemented = 0;
             const missing: string[] = [];
             for (const control of annexA) {
@@ -191,7 +206,7 @@ export class AimsModel {
                     undecided++;
                 }
             }
-            return { total: annexA.length, applicable, excluded, undecided, implemented, missing };
+            return { standard, total: annexA.length, applicable, excluded, undecided, implemented, missing };
         });
     }
 
@@ -351,7 +366,8 @@ export class AimsModel {
     /** How far implemented controls cover one entry (a subcategory, a framework requirement), through the mappings. */
     coverageOf(target: string): TargetCoverage {
         const graph = this.mappings();
-        const isControl = (id: string) => catalog.get('annex-a-control', id) !== undefined || this.orgControlNames().has(id);
+        const isControl = (id: string) => catalog.get('annex-a-control', id) !== undefined || catalog.get('iso27001-control', id) !== undefined
+            || this.orgControlNames().has(id);
         const direct = graph.mappingsOf(target).filter(e => e.relationship !== 'no-relationship').map(e => e.to);
         const chains = [...graph.reach(target).values()].filter(chain => isControl(chain.control));
         const applicable = chains.filter(chain => this.soaEntryFor(chain.control)?.decision === 'applicable');
@@ -392,6 +408,21 @@ export function controlIdOf(entry: ControlApplication): string {
 
 export function isAnnexAEntry(entry: ControlApplication): boolean {
     return isAnnexAControl(entry.control?.ref);
+}
+
+export function soaStandardOf(soa: StatementOfApplicability): SoaStandard {
+    return soa.standard === 'iso27001' ? 'iso27001' : 'iso42001';
+}
+
+/** An entry for a control of the other standard: ISO/IEC 27001 in the 42001 SoA or the other way round. */
+export function isMisplacedEntry(entry: ControlApplication): boolean {
+    const standard = standardOfControl(controlIdOf(entry));
+    return standard !== undefined && isStatementOfApplicability(entry.$container) && standard !== soaStandardOf(entry.$container);
+}
+
+/** The standard whose Annex A a control id belongs to; organisation controls belong to neither. */
+export function standardOfControl(id: string): SoaStandard | undefined {
+    return catalog.get('annex-a-control', id) ? 'iso42001' : catalog.get('iso27001-control', id) ? 'iso27001' : undefined;
 }
 
 /**

@@ -18,7 +18,7 @@ import type { EuAiActModel, EuProfile } from '../model/eu-ai-act.js';
 import { summarizeChain, type ChainSummary, type CoverageLevel, type MappingOrigin, type Relationship } from '../model/mappings.js';
 import { collectManagementSystem, type ManagementSystemData } from './management-system-data.js';
 import { runGit, workingTreeDiffers } from '../workspace/git.js';
-import { controlIdOf, documentOf, type AimsModel, type Freshness, type RatingScale } from '../model/aims-model.js';
+import { controlIdOf, documentOf, type AimsModel, type Freshness, type RatingScale, type SoaCoverage } from '../model/aims-model.js';
 
 /** Bumped when the shape changes incompatibly (the object is also written as JSON). */
 export const REPORT_DATA_VERSION = 1;
@@ -80,8 +80,8 @@ export interface EvidenceLink {
 
 export interface SoaRow {
     readonly controlId: string;
-    readonly kind: 'annex-a' | 'organisation';
-    /** Annex A objective group (`A.6`) or undefined for organisation controls. */
+    readonly kind: 'annex-a' | 'organisation' | 'iso27001';
+    /** Annex A objective group (`A.6`), ISO/IEC 27001 theme (`27001:A.5`), or undefined for organisation controls. */
     readonly group?: string;
     readonly title: string;
     readonly summary?: string;
@@ -103,6 +103,27 @@ export interface SoaRow {
 export interface SoaGroup {
     readonly id: string;
     readonly title: string;
+}
+
+/**
+ * The ISMS statement of applicability over ISO/IEC 27001:2022 Annex A, for a workspace that keeps
+ * one (`soa iso27001 { ... }`): rows of kind 'iso27001', grouped by theme.
+ */
+export interface Iso27001SoaData extends SoaCounts {
+    readonly groups: readonly SoaGroup[];
+    readonly rows: readonly SoaRow[];
+    readonly total: number;
+}
+
+/** How far a statement of applicability decides its Annex A. */
+export interface SoaCounts {
+    /** Controls with an applicable or excluded entry. */
+    readonly decided: number;
+    readonly applicable: number;
+    readonly implemented: number;
+    readonly excluded: number;
+    readonly undecided: number;
+    readonly missing: number;
 }
 
 /** A framework the workspace declares, with the coverage of each of its requirements. */
@@ -322,15 +343,9 @@ export interface FindingRow {
     readonly message: string;
 }
 
-export interface ReportSummary {
+/** The counts of SoaCounts are those of ISO/IEC 42001 Annex A. */
+export interface ReportSummary extends SoaCounts {
     readonly annexATotal: number;
-    /** Annex A controls with an applicable or excluded entry. */
-    readonly decided: number;
-    readonly applicable: number;
-    readonly implemented: number;
-    readonly excluded: number;
-    readonly undecided: number;
-    readonly missing: number;
     readonly organisationControls: number;
     readonly errors: number;
     readonly warnings: number;
@@ -369,6 +384,8 @@ export interface ReportData {
     readonly teams: readonly TeamData[];
     readonly soaGroups: readonly SoaGroup[];
     readonly soa: readonly SoaRow[];
+    /** Present only when the workspace keeps an ISO/IEC 27001 statement of applicability. */
+    readonly iso27001Soa?: Iso27001SoaData;
     readonly nist: readonly NistFunctionRow[];
     readonly risks: readonly RiskRow[];
     readonly heatMaps: { readonly inherent: HeatMap; readonly residual: HeatMap };
@@ -450,12 +467,7 @@ class ReportCollector {
             evidenceWindowDays: this.windowDays,
             summary: {
                 annexATotal: coverage.total,
-                decided: coverage.applicable + coverage.excluded,
-                applicable: coverage.applicable,
-                implemented: coverage.implemented,
-                excluded: coverage.excluded,
-                undecided: coverage.undecided,
-                missing: coverage.missing.length,
+                ...soaCounts(coverage),
                 organisationControls: soa.filter(row => row.kind === 'organisation').length,
                 errors,
                 warnings,
@@ -479,6 +491,7 @@ class ReportCollector {
             teams: this.model.all('Team').map(team => this.teamData(team)),
             soaGroups: catalog.ofKind('annex-a-group').map(g => ({ id: g.id, title: g.title })),
             soa,
+            ...(this.model.soaBlocks('iso27001').length > 0 ? { iso27001Soa: this.iso27001Soa() } : {}),
             nist,
             risks,
             heatMaps: {
@@ -513,6 +526,17 @@ class ReportCollector {
         const org = this.model.all('OrgControl').map(control =>
             this.soaRow(control.name, 'organisation', control.title, control.summary, this.model.soaEntryFor(control.name), undefined, control));
         return [...annexA, ...org];
+    }
+
+    private iso27001Soa(): Iso27001SoaData {
+        const coverage = this.model.soaCoverage('iso27001');
+        return {
+            groups: catalog.ofKind('iso27001-theme').map(t => ({ id: t.id, title: t.title })),
+            rows: catalog.ofKind('iso27001-control').map(control =>
+                this.soaRow(control.id, 'iso27001', control.title, control.summary, this.model.soaEntryFor(control.id), control.parent)),
+            total: coverage.total,
+            ...soaCounts(coverage)
+        };
     }
 
     private soaRow(id: string, kind: SoaRow['kind'], title: string, summary: string | undefined, entry: ControlApplication | undefined,
@@ -845,5 +869,16 @@ function euAiActData(profile: EuProfile | undefined): EuAiActSystemData {
             article: o.article, title: o.title, duty: o.duty, appliesFrom: o.appliesFrom, due: o.due, state: o.state, addressedBy: o.addressedBy
         })),
         friaReasons: profile.friaReasons
+    };
+}
+
+function soaCounts(coverage: SoaCoverage): SoaCounts {
+    return {
+        decided: coverage.applicable + coverage.excluded,
+        applicable: coverage.applicable,
+        implemented: coverage.implemented,
+        excluded: coverage.excluded,
+        undecided: coverage.undecided,
+        missing: coverage.missing.length
     };
 }

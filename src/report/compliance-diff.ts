@@ -165,7 +165,9 @@ function multisetMinus(a: readonly FindingRow[], b: readonly FindingRow[]): Find
 
 export function diffReports(before: ReportData, after: ReportData, labels: { base: string; head: string }): ComplianceDiff {
     const soa: SoaChange[] = [];
-    for (const [old, now] of pair(before.soa, after.soa, row => row.controlId)) {
+    // The ISO/IEC 27001 SoA, where kept, changes like the 42001 one; its ids (27001:A.5.15) never collide.
+    const soaRows = (data: ReportData) => [...data.soa, ...data.iso27001Soa?.rows ?? []];
+    for (const [old, now] of pair(soaRows(before), soaRows(after), row => row.controlId)) {
         const a = old ? soaState(old) : { decision: 'missing' as const, evidence: [] };
         const b = now ? soaState(now) : { decision: 'missing' as const, evidence: [] };
         if (!same(a, b)) {

@@ -7,7 +7,7 @@ import { catalog } from '../catalog/catalog.js';
 import type { CoverageLevel } from '../model/mappings.js';
 import type {
     EvidenceLink, FindingRow, FrameworkRow, HeatMap, NistCounts, NistFunctionRow, NistSubcategoryRow, RatingData, Ref, ReportData,
-    RiskRow, SoaRow, SystemRow
+    RiskRow, SoaGroup, SoaRow, SystemRow
 } from './aims-report-data.js';
 import { heatMapSvg } from './heat-map-svg.js';
 import { html, join, Markup, type Content } from './html-markup.js';
@@ -151,29 +151,38 @@ const SOA_COLOURS: Record<string, string> = {
 function soaSection(data: ReportData): Markup {
     const annexA = data.soa.filter(r => r.kind === 'annex-a');
     const org = data.soa.filter(r => r.kind === 'organisation');
-    const counts = new Map<string, number>();
-    for (const row of annexA) counts.set(soaStateKey(row), (counts.get(soaStateKey(row)) ?? 0) + 1);
-    const present = SOA_STATES.filter(k => (counts.get(k) ?? 0) > 0);
-    const groups = data.soaGroups.map(group => {
-        const rows = annexA.filter(r => r.group === group.id);
-        return rows.length === 0 ? undefined
-            : html`<tr class="group"><th colspan="6"><span class="mono">${group.id}</span>${group.title}</th></tr>${rows.map(soaRow)}`;
-    });
     const orgRows = org.length === 0 ? undefined
         : html`<tr class="group"><th colspan="6"><span class="mono">ORG</span>Controls of ${data.organisation?.title ?? 'the organisation'}</th></tr>${org.map(soaRow)}`;
+    const isms = data.iso27001Soa;
     return html`<section class="part" id="soa">
-<h2><span class="n">1</span>Statement of applicability<span class="count">${annexA.length} Annex A controls${org.length > 0 ? `, ${org.length} organisation control${org.length === 1 ? '' : 's'}` : ''}</span></h2>
+<h2><span class="n">1</span>Statement of applicability<span class="count">${annexA.length} Annex A controls${org.length > 0 ? `, ${org.length} organisation control${org.length === 1 ? '' : 's'}` : ''}${isms ? `, ${isms.total} ISO/IEC 27001 controls` : ''}</span></h2>
 <p class="lead">Each ISO/IEC 42001 Annex A control with the decision the AIMS records for it, who owns it, the risks it treats and the evidence that shows it works. Evidence is judged against the report date; evidence that names a control in its <code>supports</code> list is shown with it.</p>
-<div class="distribution">${bar(present.map(k => [counts.get(k) ?? 0, SOA_COLOURS[k]] as const), 'Annex A decisions')}
+${soaTable(data.soaGroups, annexA, 'Annex A decisions', orgRows)}
+${isms ? html`<h3 id="soa-iso27001">ISO/IEC 27001:2022 Annex A <span class="count">${isms.decided} of ${isms.total} decided, ${isms.implemented} of ${isms.applicable} applicable implemented</span></h3>
+<p class="lead">The statement of applicability of the information security management system kept in the same workspace (<code>soa iso27001</code>), judged by the same rules.</p>
+${soaTable(isms.groups, isms.rows, 'ISO/IEC 27001 Annex A decisions')}` : undefined}
+</section>`;
+}
+
+/** The decision bar, its legend and the table of one Annex A, group by group. */
+function soaTable(soaGroups: readonly SoaGroup[], rows: readonly SoaRow[], label: string, extraRows?: Markup): Markup {
+    const counts = new Map<string, number>();
+    for (const row of rows) counts.set(soaStateKey(row), (counts.get(soaStateKey(row)) ?? 0) + 1);
+    const present = SOA_STATES.filter(k => (counts.get(k) ?? 0) > 0);
+    const groups = soaGroups.map(group => {
+        const inGroup = rows.filter(r => r.group === group.id);
+        return inGroup.length === 0 ? undefined
+            : html`<tr class="group"><th colspan="6"><span class="mono">${group.id}</span>${group.title}</th></tr>${inGroup.map(soaRow)}`;
+    });
+    return html`<div class="distribution">${bar(present.map(k => [counts.get(k) ?? 0, SOA_COLOURS[k]] as const), label)}
 <ul class="legend">${present.map(k => html`<li><span class="sw sw-${k}"></span>${soaStateLabel(stateOf(k))} <b>${counts.get(k) ?? 0}</b></li>`)}</ul></div>
 <div class="table-scroll"><table class="soa">
 <colgroup><col class="w-control"><col class="w-decision"><col class="w-owner"><col class="w-treats"><col class="w-evidence"><col class="w-note"></colgroup>
 <thead><tr><th>Control</th><th>Decision</th><th>Owner</th><th>Treats</th><th>Evidence</th><th>Justification / note</th></tr></thead>
 <tbody>
-${groups}${orgRows}
+${groups}${extraRows}
 </tbody>
-</table></div>
-</section>`;
+</table></div>`;
 }
 
 function stateOf(key: string): Pick<SoaRow, 'decision' | 'status'> {

@@ -4,7 +4,7 @@
  * (`|`, newlines) nor turn into markup (`<`, `*`, `[`...).
  */
 import { TOOL } from '../cli/tool-info.js';
-import type { ReportData, RatingData, Ref, HeatMap } from './aims-report-data.js';
+import type { ReportData, RatingData, Ref, HeatMap, SoaRow } from './aims-report-data.js';
 import { catalog } from '../catalog/catalog.js';
 import {
     obligationStateLabel,
@@ -75,18 +75,13 @@ export function renderMarkdownReport(data: ReportData): string {
         ['Evidence', `${s.evidence} (${s.evidenceExpired} expired, ${s.evidenceExpiring} expiring within ${data.evidenceWindowDays} days)`]
     ]), '');
 
-    out.push('## 1. Statement of applicability', '', table(
-        ['Control', 'Title', 'Decision', 'Owner', 'Treats', 'Evidence', 'Justification / note'],
-        data.soa.map(row => [
-            code(row.controlId),
-            markdownCell(row.title),
-            soaStateLabel(row),
-            who(row.owner),
-            row.risks.map(r => markdownCell(r.title ?? r.id)).join('<br>'),
-            row.evidence.map(ev => `${markdownCell(ev.title ?? ev.id)} (${freshnessLabel(ev)})`).join('<br>'),
-            markdownCell(row.decision === 'excluded' ? (row.justification?.trim() ? row.justification : 'No justification') : row.note)
-        ])
-    ), '');
+    const isms = data.iso27001Soa;
+    out.push('## 1. Statement of applicability', '', soaTable(data.soa), '');
+    if (isms) {
+        out.push('### ISO/IEC 27001:2022 Annex A', '',
+            `The statement of applicability of the information security management system kept in the same workspace (\`soa iso27001\`): ${isms.decided} of ${isms.total} controls decided (${isms.undecided} undecided, ${isms.missing} without entry), ${isms.implemented} of ${isms.applicable} applicable controls implemented, ${isms.excluded} excluded.`, '',
+            soaTable(isms.rows), '');
+    }
 
     const subs = data.nist.flatMap(f => f.categories.flatMap(c => c.subcategories));
     out.push('## 2. NIST AI RMF coverage', '',
@@ -257,4 +252,19 @@ function managementSystemMarkdown(data: ReportData): string[] {
 
 function actionsCell(actions: readonly ActionRow[]): string {
     return actions.map(a => `${markdownCell(a.title)} (${a.owner ? `${who(a.owner)}, ` : ''}${actionStateLabel(a)})`).join('<br>');
+}
+
+function soaTable(rows: readonly SoaRow[]): string {
+    return table(
+        ['Control', 'Title', 'Decision', 'Owner', 'Treats', 'Evidence', 'Justification / note'],
+        rows.map(row => [
+            code(row.controlId),
+            markdownCell(row.title),
+            soaStateLabel(row),
+            who(row.owner),
+            row.risks.map(r => markdownCell(r.title ?? r.id)).join('<br>'),
+            row.evidence.map(ev => `${markdownCell(ev.title ?? ev.id)} (${freshnessLabel(ev)})`).join('<br>'),
+            markdownCell(row.decision === 'excluded' ? (row.justification?.trim() ? row.justification : 'No justification') : row.note)
+        ])
+    );
 }

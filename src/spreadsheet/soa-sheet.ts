@@ -1,25 +1,32 @@
 /**
  * The statement of applicability as a spreadsheet: one row per Annex A control (those without an
- * entry say so) and per organisation control, in a fixed column order; and back from such a
- * sheet, or one a GRC tool exported, to a `soa` block. Import never drops a row silently: every
+ * entry say so) and per organisation control, then, where the workspace keeps one, per ISO/IEC
+ * 27001 Annex A control, in a fixed column order; and back from such a sheet, or one a GRC tool
+ * exported, to a `soa` block (and a `soa iso27001` block for the 27001 rows). Import never drops a row silently: every
  * row it cannot turn into an entry comes back with its line and the reason.
  */
 import { aimsString } from '../catalog/catalog-document.js';
 import { catalog } from '../catalog/catalog.js';
 import { controlIdOf, type AimsModel } from '../model/aims-model.js';
 import { NAME, CONTROL_ID } from '../language/aims-ids.js';
+import { standardOfControl } from '../model/aims-model.js';
 import { fieldsOf, type CsvRecord } from './csv.js';
+
+/** The Kind column of an ISO/IEC 27001 row. */
+const ISO27001_KIND = 'ISO/IEC 27001 Annex A';
 
 export const SOA_COLUMNS = ['Control', 'Title', 'Kind', 'Decision', 'Status', 'Owner', 'Justification', 'Note', 'Treats', 'Systems', 'Evidence'] as const;
 export type SoaColumn = typeof SOA_COLUMNS[number];
 
 export function soaSheet(model: AimsModel): string[][] {
     const orgControls = model.all('OrgControl');
-    const ids = [...catalog.annexAControls.map(c => c.id), ...orgControls.map(c => c.name)];
+    const iso27001 = model.soaBlocks('iso27001').length > 0 ? catalog.ofKind('iso27001-control').map(c => c.id) : [];
+    const ids = [...catalog.annexAControls.map(c => c.id), ...orgControls.map(c => c.name), ...iso27001];
     return ids.map(id => {
         const entry = model.soaEntryFor(id);
-        const title = catalog.get('annex-a-control', id)?.title ?? orgControls.find(c => c.name === id)?.title ?? '';
-        const kind = catalog.get('annex-a-control', id) ? 'Annex A' : 'organisation';
+        const title = catalog.find(id)?.title ?? orgControls.find(c => c.name === id)?.title ?? '';
+        const standard = standardOfControl(id);
+        const kind = standard === 'iso42001' ? 'Annex A' : standard === 'iso27001' ? ISO27001_KIND : 'organisation';
         if (!entry) {
             return [id, title, kind, 'missing', '', '', '', '', '', '', ''];
         }
@@ -50,6 +57,8 @@ const STATUSES = ['planned', 'in-progress', 'implemented'];
 
 export function importSoa(records: readonly CsvRecord[], columns: ColumnMap = {}): SoaImport {
     const lines: string[] = [];
+    // ISO/IEC 27001 rows (27001:A.5.15) belong in the ISMS statement of applicability.
+    const isms: string[] = [];
     const skipped: SkippedRow[] = [];
     const seen = new Map<string, number>();
     for (const record of records) {
@@ -58,7 +67,9 @@ export function importSoa(records: readonly CsvRecord[], columns: ColumnMap = {}
         const decision = value('Decision').toLowerCase();
         const skip = (reason: string) => skipped.push({ line: record.line, reason });
         if (!id) { skip('no control id'); continue; }
-        if (!CONTROL_ID.test(id)) { skip(`'${id}' is not a control id (such as A.6.2.4 or ACME.1)`); continue; }
+        const iso27001 = standardOfControl(id) === 'iso27001';
+        if (!CONTROL_ID.test(id) && !iso27001) { skip(`'${id}' is not a control id (such as A.6.2.4, ACME.1 or 27001:A.5.15)`); continue; }
+        const block = iso27001 ? isms : lines;
         if (decision === 'missing' || decision === '') { skip(`${id}: no decision (${decision || 'empty'}), so no entry`); continue; }
         if (!DECISIONS.includes(decision)) { skip(`${id}: decision '${value('Decision')}' is not one of ${DECISIONS.join(', ')}`); continue; }
         const earlier = seen.get(id);
@@ -73,7 +84,7 @@ export function importSoa(records: readonly CsvRecord[], columns: ColumnMap = {}
         const justification = value('Justification');
         const because = justification ? ` because ${aimsString(justification)}` : '';
         if (decision !== 'applicable') {
-            lines.push(`    control ${id} ${decision}${decision === 'excluded' ? because : ''}`);
+            block.push(`    control ${id} ${decision}${decision === 'excluded' ? because : ''}`);
             continue;
         }
         const fields = [
@@ -84,8 +95,13 @@ export function importSoa(records: readonly CsvRecord[], columns: ColumnMap = {}
             names.Evidence.length > 0 && `evidence ${names.Evidence.join(', ')}`,
             value('Note') && `note ${aimsString(value('Note'))}`
         ].filter((f): f is string => Boolean(f));
-        lines.push(`    control ${id} applicable${because}${fields.length > 0 ? ` { ${fields.join(' ')} }` : ''}`);
+        block.push(`    control ${id} applicable${because}${fields.length > 0 ? ` { ${fields.join(' ')} }` : ''}`);
     }
-    const text = [`soa ${aimsString('Statement of applicability')} {`, ...lines, '}', ''].join('\n');
-    return { text, entries: lines.length, skipped };
+    const text = [
+        ...(lines.length > 0 || isms.length === 0 ? [`soa ${aimsString('Statement of applicability')} {`, ...lines, '}'] : []),
+        ...(isms.length > 0 && lines.length > 0 ? [''] : []),
+        ...(isms.length > 0 ? [`soa iso27001 ${aimsString('ISMS statement of applicability')} {`, ...isms, '}'] : []),
+        ''
+    ].join('\n');
+    return { text, entries: lines.length + isms.length, skipped };
 }

@@ -36,7 +36,7 @@ const ANY_ENTRY_KINDS: readonly CatalogEntryKind[] = ['annex-a-group', 'annex-a-
 
 /** The catalog entry kinds each catalog reference type accepts. */
 const ACCEPTED_KINDS: Record<string, readonly CatalogEntryKind[]> = {
-    Control: ['annex-a-control'],
+    Control: ['annex-a-control', 'iso27001-control'],
     AnnexCObjective: ['annex-c-objective'],
     RiskSource: ['risk-source'],
     NistSubcategory: ['nist-subcategory'],
@@ -229,7 +229,7 @@ export class AimsDocumentValidator extends DefaultDocumentValidator {
         const anyEntry = referenceType === 'CatalogEntry' || referenceType === 'Referable' || referenceType === 'MappingEnd';
         const catalogLabel = anyEntry ? catalogLabelByShape(refText) : CATALOG_TYPES[referenceType];
         if (catalogLabel) {
-            const foreign = referenceType === 'Control' || anyEntry ? catalog.explainForeignId(refText, anyEntry) : undefined;
+            const foreign = referenceType === 'Control' || anyEntry ? catalog.explainForeignId(refText, anyEntry || referenceType === 'Control') : undefined;
             if (foreign) {
                 return { rule: RULES.foreignCatalogId, message: foreign, suggestions: [] };
             }
@@ -357,12 +357,14 @@ function unknownAnnexIIIEntry(refText: string): { rule: RuleInfo; message: strin
 
 /** " Use an Annex C objective (C.2.1 to C.2.11)." for a reference that accepts one kind of entry. */
 function acceptedHint(accepted: readonly CatalogEntryKind[]): string {
-    if (accepted.length !== 1) {
+    // A control reference takes either Annex A; name the 42001 one, which is what is usually meant.
+    const kind = accepted.includes('annex-a-control') ? 'annex-a-control' : accepted.length === 1 ? accepted[0] : undefined;
+    if (!kind) {
         return '';
     }
-    const ids = catalog.ofKind(accepted[0]).map(item => item.id);
-    const what = KIND_LABELS[accepted[0]];
-    const others = accepted[0] === 'annex-a-control' ? ' or an organisation control of your own' : '';
+    const ids = catalog.ofKind(kind).map(item => item.id);
+    const what = KIND_LABELS[kind];
+    const others = kind === 'annex-a-control' ? ' or an organisation control of your own' : '';
     return ` Use ${what} (${ids[0]} to ${ids[ids.length - 1]})${others}.`;
 }
 

@@ -26,6 +26,8 @@ const TOKEN_WORDS: Record<string, string> = {
     NAMESPACED_ID: 'a namespaced id (such as 27001:A.5.15)',
     EOF: 'the end of the file',
     // Not a token: the alternatives of `supports`, named by what they mean rather than by shape.
+    // Not a token either: a control reference (SoA entry, risk treatment), by what it means.
+    ControlRef: 'a control id (an Annex A control such as A.6.2.4, an organisation control such as ACME.1, or an ISO/IEC 27001 control such as 27001:A.5.15)',
     CatalogRef: 'a catalog id (an ISO/IEC 42001 clause such as 5.2, an Annex A control such as A.2.2, an Annex C entry such as C.2.5, a NIST AI RMF subcategory such as GOVERN 1.1, an EU AI Act article such as Article 9, or an ISO/IEC 27001 control such as 27001:A.5.15)'
 };
 
@@ -283,10 +285,14 @@ function expectedTokens(message: string): string[] {
     return [...new Set(names)];
 }
 
-/** The six terminals of a `supports` entry, when all are expected, as the one item `CatalogRef`. */
+/**
+ * The six terminals of a `supports` entry, when all are expected, as the one item `CatalogRef`;
+ * the two of a control reference (CATALOG_ID and NAMESPACED_ID, and nothing else of CatalogRef) as `ControlRef`.
+ */
 function catalogRefAsOne(expected: string[]): string[] {
     if (!CATALOG_REF_TOKENS.every(name => expected.includes(name))) {
-        return expected;
+        const control = expected.includes('CATALOG_ID') && expected.includes('NAMESPACED_ID');
+        return control ? expected.filter(name => name !== 'NAMESPACED_ID').map(name => name === 'CATALOG_ID' ? 'ControlRef' : name) : expected;
     }
     const at = expected.findIndex(name => CATALOG_REF_TOKENS.includes(name));
     const rest = expected.filter(name => !CATALOG_REF_TOKENS.includes(name));

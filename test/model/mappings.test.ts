@@ -74,6 +74,16 @@ describe('mappings: NIST AI RMF coverage in three levels', () => {
         expect(chain.steps.map(s => `${s.from} ${s.relationship} ${s.to}`)).toEqual(['MEASURE 2.4 subset-of 27001:A.8.16', '27001:A.8.16 equal ACME.1']);
     });
 
+    it('counts an ISO/IEC 27001 control that the ISMS statement of applicability implements', async () => {
+        const { row } = await coverageOf({
+            'main.aims': `${ORG}
+                map MEASURE 2.4 to 27001:A.8.16 as subset-of
+                soa iso27001 { control 27001:A.8.16 applicable because "Endpoints are watched." { status implemented owner alice } }`
+        }, 'MEASURE 2.4');
+        expect(row.level).toBe('covered');
+        expect(row.coveredBy.map(c => c.control)).toEqual(['27001:A.8.16']);
+    });
+
     it('drops a crosswalk pair that a no-relationship mapping removes', async () => {
         const { row } = await coverageOf({
             'main.aims': `${ORG}

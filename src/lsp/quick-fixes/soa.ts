@@ -3,7 +3,7 @@ import { TextEdit, type CodeAction } from 'vscode-languageserver';
 import { isControlApplication, isOrganisation, isStatementOfApplicability } from '../../language/generated/ast.js';
 import { aimsString } from '../../catalog/catalog-document.js';
 import { catalog } from '../../catalog/catalog.js';
-import { controlIdOf } from '../../model/aims-model.js';
+import { controlIdOf, type SoaStandard } from '../../model/aims-model.js';
 import { RULES } from '../../validation/rules.js';
 import { INDENT, slug, type Fix, type FixContext, type QuickFixes } from './fix.js';
 
@@ -41,13 +41,14 @@ function addEvidence(fix: Fix, { settings, uniqueName }: FixContext): CodeAction
 /** `aims/soa-incomplete`: an `undecided` entry for each missing Annex A control. */
 function completeSoa(fix: Fix, { model }: FixContext): CodeAction[] {
     const declared = model.soaByControl();
-    const written = Array.isArray(fix.data.missing) ? fix.data.missing.filter((id): id is string => typeof id === 'string') : model.soaCoverage().missing;
+    const standard: SoaStandard = fix.data.standard === 'iso27001' ? 'iso27001' : 'iso42001';
+    const written = Array.isArray(fix.data.missing) ? fix.data.missing.filter((id): id is string => typeof id === 'string') : model.soaCoverage(standard).missing;
     const missing = written.filter(id => !declared.has(id));
     if (missing.length === 0) {
         return [];
     }
-    const entries = missing.map(id => `control ${id} undecided // ${catalog.get('annex-a-control', id)?.title ?? ''}`.trimEnd());
-    const title = `Add the ${missing.length} missing Annex A control${missing.length === 1 ? '' : 's'} as undecided`;
+    const entries = missing.map(id => `control ${id} undecided // ${catalog.find(id)?.title ?? ''}`.trimEnd());
+    const title = `Add the ${missing.length} missing ${standard === 'iso27001' ? 'ISO/IEC 27001 ' : ''}Annex A control${missing.length === 1 ? '' : 's'} as undecided`;
     const soa = fix.nodeAt(isStatementOfApplicability);
     if (soa) {
         const edit = fix.addLines(soa, entries);

@@ -1,27 +1,30 @@
 /**
  * The statement of applicability: one decided entry per Annex A control, a reason for every
- * exclusion, evidence for every implemented control.
+ * exclusion, evidence for every implemented control. The same rules hold for the ISO/IEC 27001
+ * SoA of a workspace that keeps one (`soa iso27001 { ... }`), each block for its own Annex A.
  */
 import type { ValidationAcceptor } from 'langium';
 import type { ControlApplication } from '../../language/generated/ast.js';
 import { catalog } from '../../catalog/catalog.js';
-import { controlIdOf } from '../../model/aims-model.js';
+import { controlIdOf, isMisplacedEntry, SOA_STANDARD_LABEL, standardOfControl, type SoaStandard } from '../../model/aims-model.js';
 import { RULES } from '../rules.js';
 import { report, where, type CheckContext, type DomainChecks, type WorkspaceFinding } from '../check-kit.js';
 
 export function soa(context: CheckContext): DomainChecks {
     return {
         fast: {
-            ControlApplication: [exclusionMustBeJustified, entryShouldBeDecided]
+            ControlApplication: [exclusionMustBeJustified, entryShouldBeDecided, entryMustMatchStandard]
         },
         workspace: [
-            () => soaMustCoverAnnexA(context),
+            () => soaMustCoverAnnexA(context, 'iso42001'),
+            () => soaMustCoverAnnexA(context, 'iso27001'),
             () => controlMustHaveOneEntry(context),
             // Evidence may be linked from the evidence's side (`supports`), often in another file.
             () => implementedControlShouldHaveEvidence(context),
             () => inclusionShouldBeJustified(context),
             () => exclusionShouldBePlausible(context),
-            () => soaShouldBeApproved(context)
+            () => soaShouldBeApproved(context, 'iso42001'),
+            () => soaShouldBeApproved(context, 'iso27001')
         ]
     };
 }
@@ -31,6 +34,19 @@ function exclusionMustBeJustified(entry: ControlApplication, accept: ValidationA
         const id = controlIdOf(entry);
         report(accept, RULES.exclusionWithoutJustification, `${id} is excluded without a justification: add because "..." saying why it does not apply.`, { node: entry, keyword: 'excluded', data: { control: id } });
     }
+}
+
+/** `soa { ... }` decides ISO/IEC 42001 Annex A and `soa iso27001 { ... }` ISO/IEC 27001's; organisation controls may stand in either. */
+function entryMustMatchStandard(entry: ControlApplication, accept: ValidationAcceptor): void {
+    if (!isMisplacedEntry(entry)) {
+        return;
+    }
+    const id = controlIdOf(entry);
+    const standard = standardOfControl(id)!;
+    const where = standard === 'iso42001' ? 'the ISO/IEC 27001 statement of applicability (soa iso27001)' : 'the ISO/IEC 42001 statement of applicability';
+    const home = standard === 'iso27001' ? 'soa iso27001 { ... }' : 'a soa { ... } block without iso27001';
+    report(accept, RULES.soaWrongStandard, `${id} is a control of ${SOA_STANDARD_LABEL[standard]}, so it has no place in ${where}: decide it in ${home}.`,
+        { node: entry, property: 'control', data: { control: id } });
 }
 
 function entryShouldBeDecided(entry: ControlApplication, accept: ValidationAcceptor): void {
@@ -108,40 +124,47 @@ function names(elements: ReadonlyArray<{ name: string }>): string {
     return elements.length > 3 ? `${shown} and ${elements.length - 3} more` : shown;
 }
 
-/** 6.1.3: the statement of applicability is approved; one approval anywhere in its blocks counts. */
-function soaShouldBeApproved({ model }: CheckContext): WorkspaceFinding[] {
-    const blocks = model.all('StatementOfApplicability');
+/** 6.1.3 (and ISO/IEC 27001 6.1.3 for an ISMS): each statement of applicability is approved; one approval in any of its blocks counts. */
+function soaShouldBeApproved({ model }: CheckContext, standard: SoaStandard): WorkspaceFinding[] {
+    const blocks = model.soaBlocks(standard);
     // Approval is a matter of the whole AIMS: loose SoA files (no organisation) are not checked.
     if (blocks.length === 0 || !model.organisation() || blocks.some(soa => soa.approved)) {
         return [];
     }
+    const which = standard === 'iso27001' ? 'The ISO/IEC 27001 statement of applicability' : 'The statement of applicability';
     return [{
         rule: RULES.soaNotApproved, node: blocks[0], keyword: 'soa',
-        message: 'The statement of applicability records no approval: add approved <date> by <person> version "..." to it, as approved by top management or the AI board.'
+        message: `${which} records no approval: add approved <date> by <person> version "..." to it, as approved by top management${standard === 'iso27001' ? '' : ' or the AI board'}.`
     }];
 }
 
-function soaMustCoverAnnexA({ model }: CheckContext): WorkspaceFinding[] {
-    const coverage = model.soaCoverage();
+function soaMustCoverAnnexA({ model }: CheckContext, standard: SoaStandard): WorkspaceFinding[] {
+    const soa = model.soaBlocks(standard)[0];
+    // ISO/IEC 27001 Annex A is asked for only by a workspace that keeps its SoA.
+    if (standard === 'iso27001' && !soa) {
+        return [];
+    }
+    const coverage = model.soaCoverage(standard);
     if (coverage.missing.length === 0) {
         return [];
     }
-    const soa = model.all('StatementOfApplicability')[0];
     const host = soa ?? model.organisation();
     if (!host) {
         // A loose file without organisation or SoA is not a whole AIMS; nothing to complete.
         return [];
     }
+    const kind = standard === 'iso27001' ? 'iso27001-control' : 'annex-a-control';
     // Titles help with a few gaps; with many, ids alone keep the message readable (the quick fix adds them all).
     const list = coverage.missing.length <= 10
-        ? coverage.missing.map(id => `${id} (${catalog.get('annex-a-control', id)?.title})`).join(', ')
+        ? coverage.missing.map(id => `${id} (${catalog.get(kind, id)?.title})`).join(', ')
         : coverage.missing.join(', ');
-    const subject = soa ? 'The statement of applicability' : 'This AIMS has no statement of applicability; it';
+    const subject = standard === 'iso27001' ? 'The ISO/IEC 27001 statement of applicability'
+        : soa ? 'The statement of applicability' : 'This AIMS has no statement of applicability; it';
     return [{
         rule: RULES.soaIncomplete, node: host,
         ...(soa ? { keyword: 'soa' } : { property: 'name' }),
-        message: `${subject} lacks ${coverage.missing.length} of ${coverage.total} Annex A controls: ${list}. Each needs an entry: applicable, or excluded because "...".`,
-        data: { missing: coverage.missing }
+        message: `${subject} lacks ${coverage.missing.length} of ${coverage.total} ${standard === 'iso27001' ? SOA_STANDARD_LABEL.iso27001 : 'Annex A'} controls: ${list}. Each needs an entry: applicable, or excluded because "...".`,
+        data: { missing: coverage.missing, standard }
     }];
 }
 
