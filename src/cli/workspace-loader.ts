@@ -4,7 +4,7 @@
  * evidence paths are relative to, and build with the same services as the language server.
  */
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createAimsServices, type AimsServices } from '../language/aims-module.js';
@@ -12,6 +12,7 @@ import { buildWorkspace, type BuiltWorkspace, type SourceText } from '../workspa
 import type { AimsSettingsValues, SeverityOverride } from '../workspace/aims-settings.js';
 import { parseIsoDate } from '../model/dates.js';
 import { MAX_FILE_BYTES, mebibytes } from '../workspace/file-limits.js';
+import { isInside, realPathOf } from '../workspace/symbolic-links.js';
 import { didYouMean } from '../catalog/did-you-mean.js';
 import { ALL_RULES } from '../validation/rules.js';
 import { AimsConfigError, findConfigFile, isIgnored, loadConfigFile, SEVERITY_LEVELS, type LoadedConfig } from '../workspace/aims-config.js';
@@ -243,7 +244,7 @@ export function collectAimsFiles(paths: readonly string[], cwd: string): Collect
     }
     const reported = new Set<string>(named.keys());
     for (const directory of namedDirectories) {
-        const inside = [...found.keys()].filter(path => isInside(path, directory.path));
+        const inside = [...found.keys()].filter(path => path !== directory.path && isInside(path, directory.path));
         if (inside.length === 0 && problems.length === 0) {
             problems.push(`${directory.given}: no .aims files in this directory (dot-folders, node_modules, out and ignored paths are skipped)`);
         }
@@ -263,16 +264,7 @@ export function collectAimsFiles(paths: readonly string[], cwd: string): Collect
 }
 
 function realOrSelf(path: string): string {
-    try {
-        return realpathSync(path);
-    } catch {
-        return path;
-    }
-}
-
-function isInside(path: string, directory: string): boolean {
-    const rel = relative(directory, path);
-    return rel !== '' && !rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel);
+    return realPathOf(path) ?? path;
 }
 
 /**
@@ -317,7 +309,7 @@ function walk(directory: string, cwd: string, found: Map<string, string>, proble
             isFile = target.isFile();
             const lead = realOrSelf(path);
             const relevant = isDirectory ? !entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name) : entry.name.endsWith('.aims');
-            if (relevant && lead !== realRoot && !isInside(lead, realRoot)) {
+            if (relevant && !isInside(lead, realRoot)) {
                 problems.push(`${display(path, cwd)}: symbolic link to ${lead}, outside the workspace; links out of the workspace are not followed (copy the ${isDirectory ? 'folder' : 'file'} in, or remove the link)`);
                 continue;
             }

@@ -130,7 +130,7 @@ export const RULES = {
         'Correct the path, or commit the evidence file.'),
     evidencePathUnchecked: rule('evidence', 'evidence-path-unchecked', 'hint', 'An evidence path was not checked because file-system checks are off (untrusted workspace, browser).',
         'Trust the workspace, or run aims validate, to check that the file exists.'),
-    evidencePathOutside: rule('evidence', 'evidence-path-outside', 'error', 'An evidence path points outside the workspace.',
+    evidencePathOutside: rule('evidence', 'evidence-path-outside', 'error', 'An evidence path points outside the workspace (also through a symbolic link).',
         'Keep evidence inside the repository, or link it with url "...".'),
     evidenceUrlScheme: rule('evidence', 'evidence-url-scheme', 'warning', 'An evidence URL that is not an http or https address.',
         'Link evidence with an http:// or https:// address; other schemes (javascript:, file:, command:) are never turned into links.'),

@@ -2,13 +2,15 @@
  * Loads the built-in catalogs as documents next to the user's files, so catalog ids link like
  * any other name. Used by the language server on start-up and by the CLI before a build.
  */
-import { DefaultWorkspaceManager, URI, type FileSystemNode, type LangiumDocument, type LangiumDocumentFactory, type LangiumSharedCoreServices } from 'langium';
+import { DefaultWorkspaceManager, URI, UriUtils, type FileSystemNode, type LangiumDocument, type LangiumDocumentFactory, type LangiumSharedCoreServices } from 'langium';
+import { statSync } from 'node:fs';
 import type { WorkspaceFolder } from 'vscode-languageserver-types';
 import { CATALOG_NAMES } from '../catalog/catalog.js';
 import { catalogDocumentUri, renderCatalogDocument } from '../catalog/catalog-document.js';
 import type { AimsServices } from '../language/aims-module.js';
 import { isIgnored } from './aims-config.js';
 import type { AimsSettings } from './aims-settings.js';
+import { isInside, realPathOf } from './symbolic-links.js';
 
 export class AimsWorkspaceManager extends DefaultWorkspaceManager {
     private readonly documentFactory: LangiumDocumentFactory;
@@ -39,6 +41,77 @@ export class AimsWorkspaceManager extends DefaultWorkspaceManager {
         this.discoverConfig(folders);
         for (const document of createCatalogDocuments(this.documentFactory)) {
             collector(document);
+        }
+    }
+
+    /** Real paths of the folders searched so far, so a link back up the tree is walked once. */
+    private visitedFolders = new Set<string>();
+
+    override async searchFolder(uri: URI): Promise<URI[]> {
+        this.visitedFolders = new Set();
+        return super.searchFolder(uri);
+    }
+
+    /**
+     * The folder's entries, with symbolic links judged by where they lead, as the CLI judges
+     * them (symbolic-links.ts): followed inside the workspace folder, left out when they lead
+     * out of it or nowhere. Langium's walk would skip every link, so the two faces would see
+     * different workspaces.
+     */
+    protected override async traverseFolder(folderPath: URI, uris: URI[]): Promise<void> {
+        if (folderPath.scheme === 'file') {
+            const real = realPathOf(folderPath.fsPath);
+            if (real && this.visitedFolders.has(real)) {
+                return;
+            }
+            if (real) this.visitedFolders.add(real);
+        }
+        let content: FileSystemNode[];
+        try {
+            content = await this.fileSystemProvider.readDirectory(folderPath);
+        } catch (error) {
+            console.error(`Cannot read the folder ${folderPath.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
+            return;
+        }
+        // In name order, as the CLI walks, so that which path of a folder reached twice is kept does not depend on the file system.
+        content.sort((a, b) => a.uri.path.localeCompare(b.uri.path));
+        await Promise.all(content.map(async entry => {
+            const followed = this.followLink(entry);
+            if (!followed || !this.shouldIncludeEntry(followed)) {
+                return;
+            }
+            if (followed.isDirectory) {
+                await this.traverseFolder(followed.uri, uris);
+            } else if (followed.isFile) {
+                uris.push(followed.uri);
+            }
+        }));
+    }
+
+    /** The entry itself, or for a symbolic link inside its workspace folder, what it points at (under the link's own name). */
+    private followLink(entry: FileSystemNode): FileSystemNode | undefined {
+        const dirent = (entry as { dirent?: { isSymbolicLink?: () => boolean } }).dirent;
+        if (entry.uri.scheme !== 'file' || !dirent?.isSymbolicLink?.()) {
+            return entry;
+        }
+        const folder = this.folders?.map(f => URI.parse(f.uri)).find(root => UriUtils.contains(root, entry.uri));
+        const real = realPathOf(entry.uri.fsPath);
+        const realRoot = folder && realPathOf(folder.fsPath);
+        if (!real || !realRoot || !isInside(real, realRoot)) {
+            if (real && entry.uri.path.endsWith('.aims') || real && this.isFolder(real)) {
+                console.warn(`Not loaded: ${entry.uri.fsPath} is a symbolic link to ${real}, outside the workspace.`);
+            }
+            return undefined;
+        }
+        const isDirectory = this.isFolder(real);
+        return { uri: entry.uri, isDirectory, isFile: !isDirectory };
+    }
+
+    private isFolder(path: string): boolean {
+        try {
+            return statSync(path).isDirectory();
+        } catch {
+            return false;
         }
     }
 

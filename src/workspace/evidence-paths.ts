@@ -7,6 +7,7 @@ import { AstUtils, URI, UriUtils, WorkspaceCache } from 'langium';
 import type { Evidence } from '../language/generated/ast.js';
 import type { AimsServices } from '../language/aims-module.js';
 import type { AimsSettings } from './aims-settings.js';
+import { leadsOutside } from './symbolic-links.js';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
@@ -45,6 +46,14 @@ export class EvidencePaths {
     /** Many evidence entries name the same file: ask the file system once per file and change. */
     exists(uri: URI): Promise<boolean> {
         return this.existingFiles.get(uri.toString(), () => this.services.shared.workspace.FileSystemProvider.exists(uri).catch(() => false));
+    }
+
+    /**
+     * Where a path inside the workspace really leads when a symbolic link takes it out of the
+     * workspace (symbolic-links.ts): such a file is not evidence the repository holds.
+     */
+    linkedOutside(uri: URI, documentUri: URI): string | undefined {
+        return uri.scheme === 'file' ? leadsOutside(uri.fsPath, this.workspaceRoot(documentUri).fsPath) : undefined;
     }
 
     workspaceRoot(documentUri: URI): URI {

@@ -81,5 +81,10 @@ async function evidenceFileShouldExist({ evidencePaths, settings }: CheckContext
         report(accept, RULES.evidencePathUnchecked, `Whether '${evidence.path}' exists was not checked: ${restricted}.`, { node: evidence, property: 'path' });
     } else if (target.inside && !(await evidencePaths.exists(target.uri))) {
         report(accept, RULES.evidencePathMissing, `Evidence path '${evidence.path}' does not exist in the workspace: correct the path (it is relative to the workspace root), or commit the evidence file.`, { node: evidence, property: 'path' });
+    } else if (target.inside) {
+        const outside = evidencePaths.linkedOutside(target.uri, AstUtils.getDocument(evidence).uri);
+        if (outside) {
+            report(accept, RULES.evidencePathOutside, `Evidence path '${evidence.path}' is a symbolic link to ${outside}, outside the workspace, so it is not evidence the repository holds: copy the file into the workspace, or link it with url "...".`, { node: evidence, property: 'path' });
+        }
     }
 }
