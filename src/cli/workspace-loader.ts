@@ -11,7 +11,7 @@ import { createAimsServices, type AimsServices } from '../language/aims-module.j
 import { buildWorkspace, type BuiltWorkspace, type SourceText } from '../workspace/aims-workspace.js';
 import type { AimsSettingsValues, SeverityOverride } from '../workspace/aims-settings.js';
 import { parseIsoDate } from '../model/dates.js';
-import { MAX_FILE_BYTES, mebibytes } from '../workspace/file-limits.js';
+import { MAX_FILE_BYTES, mebibytes, withinWorkspaceLimit, workspaceByteLimit } from '../workspace/file-limits.js';
 import { isInside, realPathOf } from '../workspace/symbolic-links.js';
 import { didYouMean } from '../catalog/did-you-mean.js';
 import { ALL_RULES } from '../validation/rules.js';
@@ -250,8 +250,15 @@ export function collectAimsFiles(paths: readonly string[], cwd: string): Collect
         }
         inside.forEach(path => reported.add(path));
     }
+    const sorted = [...found].sort(([a], [b]) => a.localeCompare(b));
+    const limit = workspaceByteLimit();
+    const budget = withinWorkspaceLimit(sorted, ([path]) => sizeOf(path), limit);
+    if (budget.left.length > 0) {
+        // The memory bound (file-limits.ts): refused before anything is read or built.
+        throw new CliError(`${display(root, cwd)}: workspace too large: ${mebibytes(budget.total)} of .aims files in ${sorted.length} files; the limit is ${mebibytes(limit)} (set AIMS_MAX_WORKSPACE_MIB to raise it, or ignore folders in aims.config.json)`);
+    }
     const files: AimsFile[] = [];
-    for (const [path, shown] of [...found].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [path, shown] of sorted) {
         const text = readAimsFile(path, shown, problems);
         if (text !== undefined) {
             files.push({ path, text });
@@ -337,6 +344,15 @@ function statOrReport(path: string, shown: string, problems: string[], report = 
             problems.push(`${shown}: ${describe(error)}${broken ? ' (broken symbolic link)' : ''}`);
         }
         return undefined;
+    }
+}
+
+function sizeOf(path: string): number {
+    try {
+        return statSync(path).size;
+    } catch {
+        // Unreadable files are reported when they are read.
+        return 0;
     }
 }
 

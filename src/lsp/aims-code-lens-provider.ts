@@ -70,7 +70,7 @@ export class AimsCodeLensProvider implements CodeLensProvider {
         const coverage = this.model.nistCoverage();
         const covers = coverage.filter(c => c.coveredBy.some(chain => chain.control === id)).map(c => c.subcategory);
         const partly = coverage.filter(c => c.partlyBy.some(chain => chain.control === id)).map(c => c.subcategory);
-        const control = entry.control.ref;
+        const control = entry.control?.ref;
         const nist = isOrgControl(control) ? control.nist.map(ref => ref.$refText) : catalog.nistFor(id);
         const list = (ids: readonly string[]) => `${ids.slice(0, NIST_SHOWN).join(', ')}${ids.length > NIST_SHOWN ? ' …' : ''}`;
         if (covers.length + partly.length > 0) {
@@ -160,7 +160,7 @@ export class AimsCodeLensProvider implements CodeLensProvider {
 
 function auditTitle(audit: Audit): string {
     const findings = audit.findings.length;
-    const nonconformities = audit.findings.filter(f => f.kind.endsWith('-nonconformity'));
+    const nonconformities = audit.findings.filter(f => f.kind?.endsWith('-nonconformity'));
     const open = nonconformities.filter(f => !f.nonconformity?.ref?.closed).length;
     const when = audit.conducted ? `conducted ${audit.conductedUntil ?? audit.conducted}` : audit.planned ? `planned ${audit.planned}` : 'no date';
     const detail = nonconformities.length > 0 ? ` (${nonconformities.length} nonconformit${nonconformities.length === 1 ? 'y' : 'ies'}, ${open} still open)` : '';

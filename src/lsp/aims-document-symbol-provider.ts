@@ -55,7 +55,8 @@ export class AimsDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
             detail: decision,
             kind: this.nodeKindProvider.getSymbolKind(entry),
             range: cst.range,
-            selectionRange: entry.control.$refNode?.range ?? cst.range
+            // `control` is missing while the id is being typed.
+            selectionRange: entry.control?.$refNode?.range ?? cst.range
         };
     }
 }

@@ -11,7 +11,7 @@ import type { AiSystem, GpaiModel, ImpactAssessment, NotApplicable, Organisation
 import { catalog, type CatalogItem } from '../catalog/catalog.js';
 import euAiActData from '../catalog/data/eu-ai-act.json' with { type: 'json' };
 import obligationsData from '../catalog/data/eu-ai-act-obligations.json' with { type: 'json' };
-import type { AimsModel } from './aims-model.js';
+import { controlIdOf, type AimsModel } from './aims-model.js';
 
 export type OperatorRole = 'provider' | 'deployer' | 'importer' | 'distributor' | 'authorised-representative' | 'product-manufacturer';
 /** The classes of the obligations table: the system classes, and the two kinds of general-purpose AI model. */
@@ -250,7 +250,7 @@ export class EuAiActModel {
                 if (entry.decision !== 'applicable' || entry.status !== 'implemented') continue;
                 const systems = entry.systems.map(ref => ref.$refText);
                 for (const ref of entry.supports) {
-                    add(ref.ref?.name ?? ref.$refText, { name: `soa ${entry.control.$refText}`, systems });
+                    add(ref.ref?.name ?? ref.$refText, { name: `soa ${controlIdOf(entry)}`, systems });
                 }
             }
             return map;

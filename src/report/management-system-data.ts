@@ -140,7 +140,8 @@ export function collectManagementSystem(model: AimsModel, today: string, locate:
             state: audit.conducted ? 'conducted' : audit.planned ? 'planned' : 'undated',
             date: auditDate(audit), until: audit.conductedUntil,
             scope: ids(audit.scope), auditors: refs(audit.auditors), audited: refs(audit.audited),
-            findings: audit.findings.map(f => ({
+            // A finding still being typed (no kind yet) is not one to report.
+            findings: audit.findings.filter(f => f.kind).map(f => ({
                 kind: f.kind as AuditFindingKind, title: f.title, about: ids(f.about), nonconformity: f.nonconformity?.$refText
             })),
             evidence: ids(audit.evidence),

@@ -2,8 +2,9 @@
  * Loads the built-in catalogs as documents next to the user's files, so catalog ids link like
  * any other name. Used by the language server on start-up and by the CLI before a build.
  */
-import { DefaultWorkspaceManager, URI, UriUtils, type FileSystemNode, type LangiumDocument, type LangiumDocumentFactory, type LangiumSharedCoreServices } from 'langium';
+import { DefaultWorkspaceManager, stream, URI, UriUtils, type FileSystemNode, type Stream, type LangiumDocument, type LangiumDocumentFactory, type LangiumSharedCoreServices } from 'langium';
 import { statSync } from 'node:fs';
+import type { LangiumSharedServices } from 'langium/lsp';
 import type { WorkspaceFolder } from 'vscode-languageserver-types';
 import { CATALOG_NAMES } from '../catalog/catalog.js';
 import { catalogDocumentUri, renderCatalogDocument } from '../catalog/catalog-document.js';
@@ -11,6 +12,7 @@ import type { AimsServices } from '../language/aims-module.js';
 import { isIgnored } from './aims-config.js';
 import type { AimsSettings } from './aims-settings.js';
 import { isInside, realPathOf } from './symbolic-links.js';
+import { mebibytes, withinWorkspaceLimit, workspaceByteLimit } from './file-limits.js';
 
 export class AimsWorkspaceManager extends DefaultWorkspaceManager {
     private readonly documentFactory: LangiumDocumentFactory;
@@ -41,6 +43,34 @@ export class AimsWorkspaceManager extends DefaultWorkspaceManager {
         this.discoverConfig(folders);
         for (const document of createCatalogDocuments(this.documentFactory)) {
             collector(document);
+        }
+    }
+
+    /**
+     * The memory bound (file-limits.ts): files in path order up to the workspace limit; the rest
+     * are left out with one warning to the user. A file left out still opens in the editor.
+     */
+    protected override async loadWorkspaceDocuments(uris: Stream<URI>, collector: (document: LangiumDocument) => void): Promise<void> {
+        const sorted = uris.toArray().sort((a, b) => a.path.localeCompare(b.path));
+        const limit = workspaceByteLimit();
+        const { kept, left, total } = withinWorkspaceLimit(sorted, uri => this.sizeOf(uri), limit);
+        if (left.length > 0) {
+            const message = `AIMS: this workspace holds ${mebibytes(total)} of .aims files, more than the limit of ${mebibytes(limit)}; `
+                + `${left.length} file${left.length === 1 ? ' was' : 's were'} not loaded (from ${left[0].path}). Ignore folders in aims.config.json, or set AIMS_MAX_WORKSPACE_MIB to raise the limit.`;
+            console.warn(message);
+            void (this.shared as Partial<LangiumSharedServices>).lsp?.Connection?.window.showWarningMessage(message);
+        }
+        return super.loadWorkspaceDocuments(stream(kept), collector);
+    }
+
+    private sizeOf(uri: URI): number {
+        if (uri.scheme !== 'file') {
+            return 0;
+        }
+        try {
+            return statSync(uri.fsPath).size;
+        } catch {
+            return 0;
         }
     }
 

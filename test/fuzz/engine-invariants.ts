@@ -23,6 +23,8 @@ export interface CheckOptions {
     readonly format?: boolean;
     /** Also apply every quick fix offered and re-parse the result. */
     readonly quickFixes?: boolean;
+    /** Also ask the editor's read-only features (symbols, code lenses, inlay hints, folding, semantic tokens, links): none may throw. */
+    readonly features?: boolean;
 }
 
 const URI_OF = URI.file('/fuzz/main.aims');
@@ -64,6 +66,9 @@ export class FuzzEngine {
             if (options.quickFixes) {
                 violations.push(...await this.checkQuickFixes(document, diagnostics));
             }
+            if (options.features) {
+                violations.push(...await this.checkFeatures(document));
+            }
         } catch (error) {
             violations.push({ invariant: 'exception', detail: `request: ${describe(error)}` });
         }
@@ -86,6 +91,30 @@ export class FuzzEngine {
             textDocument: { uri: document.uri.toString() }, options: { tabSize: 4, insertSpaces: true }
         });
         return TextDocument.applyEdits(document.textDocument, edits);
+    }
+
+    /** The requests an editor sends for a whole document, unguarded here: a half-parsed declaration must not throw in any. */
+    private async checkFeatures(document: LangiumDocument): Promise<Violation[]> {
+        const lsp = this.services.lsp;
+        const textDocument = { uri: document.uri.toString() };
+        const range = { start: { line: 0, character: 0 }, end: document.textDocument.positionAt(document.textDocument.getText().length) };
+        const features: Array<[string, () => unknown]> = [
+            ['document symbols', () => lsp.DocumentSymbolProvider?.getSymbols(document, { textDocument })],
+            ['code lenses', () => lsp.CodeLensProvider?.provideCodeLens(document, { textDocument })],
+            ['inlay hints', () => lsp.InlayHintProvider?.getInlayHints(document, { textDocument, range })],
+            ['folding ranges', () => lsp.FoldingRangeProvider?.getFoldingRanges(document, { textDocument })],
+            ['semantic tokens', () => lsp.SemanticTokenProvider?.semanticHighlight(document, { textDocument })],
+            ['document links', () => lsp.DocumentLinkProvider?.getDocumentLinks(document, { textDocument })]
+        ];
+        const violations: Violation[] = [];
+        for (const [name, ask] of features) {
+            try {
+                await ask();
+            } catch (error) {
+                violations.push({ invariant: 'exception', detail: `${name}: ${describe(error)}` });
+            }
+        }
+        return violations;
     }
 
     private async checkQuickFixes(document: LangiumDocument, diagnostics: Diagnostic[]): Promise<Violation[]> {

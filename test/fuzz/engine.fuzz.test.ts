@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { anyAimsText, hostileText, mutatedExample, structuredFile, truncatedExample } from './aims-arbitraries.js';
-import { FuzzEngine } from './engine-invariants.js';
+import { FuzzEngine, type CheckOptions } from './engine-invariants.js';
 
 const SEED = 15;
 const CORPUS = join(fileURLToPath(new URL('.', import.meta.url)), '../fixtures/fuzz');
@@ -20,7 +20,7 @@ beforeAll(() => {
     engine = new FuzzEngine();
 });
 
-async function holds(text: string, options = { format: true, quickFixes: true }): Promise<boolean> {
+async function holds(text: string, options: CheckOptions = { format: true, quickFixes: true, features: true }): Promise<boolean> {
     const violations = await engine.check(text, options);
     if (violations.length > 0) {
         throw new Error(`${violations.map(v => `${v.invariant}: ${v.detail}`).join('\n')}\n--- text (${text.length} chars) ---\n${JSON.stringify(text.slice(0, 2000))}`);
@@ -59,12 +59,12 @@ function corpusText(entry: CorpusEntry): string {
 }
 
 describe('engine invariants on generated documents', () => {
-    const run = (arbitrary: fc.Arbitrary<string>, numRuns: number, options = { format: true, quickFixes: true }) =>
+    const run = (arbitrary: fc.Arbitrary<string>, numRuns: number, options: CheckOptions = { format: true, quickFixes: true, features: true }) =>
         fc.assert(fc.asyncProperty(arbitrary, text => holds(text, options)), { seed: SEED, numRuns, endOnFailure: true });
 
     it('mutated example files', () => run(mutatedExample, 60));
     it('example files cut off at any offset', () => run(truncatedExample, 40));
     it('structured declarations with fields in any order, missing, repeated or wrong', () => run(structuredFile, 80));
-    it('hostile texts: deep repetition, long names and strings, control characters', () => run(hostileText, 30, { format: true, quickFixes: false }));
+    it('hostile texts: deep repetition, long names and strings, control characters', () => run(hostileText, 30, { format: true, quickFixes: false, features: true }));
     it('any of them', () => run(anyAimsText, 40));
 });

@@ -23,7 +23,7 @@ function addEvidence(fix: Fix, { settings, uniqueName }: FixContext): CodeAction
     }
     const id = controlIdOf(entry);
     const name = uniqueName(`ev-${slug(id)}`);
-    const title = entry.control.ref?.title;
+    const title = entry.control?.ref?.title;
     const field = fix.addField(entry, `evidence ${name}`);
     if (!field) {
         return [];
