@@ -1,8 +1,10 @@
 // Bundles the CLI, the language server and the VS Code client into out/ as CommonJS
 // (`.cjs`, since the package is an ES module), and the language server once more as a web
-// worker (out/web/language-server.js). `--minify` for the .vsix, `--watch` while editing.
+// worker (out/web/language-server.js) and into the playground page (out/playground/). `--minify`
+// for the .vsix, `--watch` while editing (without the playground).
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { nodeStubs } from './esbuild-browser-stubs.mjs';
 
 const minify = process.argv.includes('--minify');
@@ -36,20 +38,81 @@ const contexts = await Promise.all(entries.map(entry => esbuild.context({
 })));
 
 // The same server as a web worker (language-server/browser.ts): one IIFE, Node modules stubbed.
+const workerOptions = {
+    entryPoints: ['language-server/browser.ts'],
+    outfile: 'out/web/language-server.js',
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    sourcemap: !minify,
+    minify,
+    logLevel: 'warning',
+    plugins: [nodeStubs],
+    define: { 'import.meta.url': '"about:worker"' }
+};
 if (existsSync('language-server/browser.ts')) {
+    contexts.push(await esbuild.context(workerOptions));
+}
+
+// The extension's `browser` entry (vscode.dev, github.dev), which starts that worker; `.cjs` since the
+// web-worker extension host loads no ES modules.
+if (existsSync('client/web-extension.ts')) {
     contexts.push(await esbuild.context({
-        entryPoints: ['language-server/browser.ts'],
-        outfile: 'out/web/language-server.js',
+        entryPoints: ['client/web-extension.ts'],
+        outfile: 'out/web/extension.cjs',
         bundle: true,
         platform: 'browser',
-        format: 'iife',
+        format: 'cjs',
         target: 'es2022',
+        external: ['vscode'],
         sourcemap: !minify,
         minify,
         logLevel: 'warning',
-        plugins: [nodeStubs],
-        define: { 'import.meta.url': '"about:worker"' }
+        plugins: [nodeStubs]
     }));
+}
+
+// The playground (playground/): Monaco and the same web-worker server in one static page that opens
+// from out/playground/index.html without a server. The workers are embedded as text and started
+// from Blobs, since a page opened from file:// may not load scripts as workers.
+async function buildPlayground() {
+    const text = result => result.outputFiles[0].text;
+    const [server, editorWorker] = await Promise.all([
+        esbuild.build({ ...workerOptions, minify: true, sourcemap: false, write: false }),
+        esbuild.build({
+            entryPoints: ['node_modules/monaco-editor/esm/vs/editor/editor.worker.js'], bundle: true, format: 'iife',
+            platform: 'browser', target: 'es2022', minify: true, write: false, logLevel: 'warning'
+        })
+    ]);
+    const examples = Object.fromEntries(readdirSync('examples').filter(f => f.endsWith('.aims')).sort()
+        .map(f => [f, readFileSync(join('examples', f), 'utf8')]));
+    const assets = {
+        name: 'playground-assets',
+        setup(build) {
+            build.onResolve({ filter: /^aims-playground:assets$/ }, args => ({ path: args.path, namespace: 'playground-assets' }));
+            build.onLoad({ filter: /.*/, namespace: 'playground-assets' }, () => ({
+                contents: `export const serverCode = ${JSON.stringify(text(server))};\n`
+                    + `export const editorWorkerCode = ${JSON.stringify(text(editorWorker))};\n`
+                    + `export const examples = ${JSON.stringify(examples)};\n`,
+                loader: 'js'
+            }));
+        }
+    };
+    await esbuild.build({
+        entryPoints: ['playground/playground.ts'],
+        outdir: 'out/playground',
+        bundle: true,
+        format: 'iife',
+        platform: 'browser',
+        target: 'es2022',
+        minify: true,
+        logLevel: 'warning',
+        // Monaco's icon font, inline: a page on file:// may not load fonts from files.
+        loader: { '.ttf': 'dataurl' },
+        plugins: [assets]
+    });
+    copyFileSync('playground/index.html', 'out/playground/index.html');
 }
 
 if (watch) {
@@ -57,4 +120,7 @@ if (watch) {
 } else {
     await Promise.all(contexts.map(c => c.rebuild()));
     await Promise.all(contexts.map(c => c.dispose()));
+    if (existsSync('playground/playground.ts') && existsSync('node_modules/monaco-editor')) {
+        await buildPlayground();
+    }
 }

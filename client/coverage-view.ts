@@ -6,7 +6,7 @@
  * as a Markdown table in a read-only preview, for audit notes and management reviews.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import type { MarkdownPages } from './markdown-pages.js';
 import {
     NIST_COVERAGE_REQUEST, SOA_COVERAGE_REQUEST,

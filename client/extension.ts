@@ -1,97 +1,22 @@
 /**
- * The VS Code extension: starts the AIMS language server (out/language-server/main.cjs) over IPC
- * and adds what LSP has no words for: the SoA status bar item, the coverage commands, the
- * report webview, the rule pages that diagnostics link to and the `aims: validate` task.
- * In an untrusted workspace the server runs without git and file-system checks until the user
- * trusts it.
- * Everything it shows comes from the server, so the editor never disagrees with the CLI.
+ * The VS Code extension on the desktop: starts the AIMS language server
+ * (out/language-server/main.cjs) over IPC and registers the features of client/aims-client.ts.
+ * The browser entry (vscode.dev) is client/web-extension.ts.
  */
-import * as vscode from 'vscode';
-import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { SoaStatusItem } from './soa-status.js';
-import { CoverageView } from './coverage-view.js';
-import { ReportPanel } from './report-panel.js';
-import { MarkdownPages } from './markdown-pages.js';
-import { registerRulePages, rulesDocumentationUri } from './rule-pages.js';
-import { registerValidateTask } from './validate-task.js';
-import { registerNewWorkspace } from './new-workspace.js';
-import type { AimsInitializationOptions } from '../src/lsp/aims-initialization-options.js';
-
-/**
- * The built-in catalogs (`aims-catalog:/annex-a.aims` ...) exist only inside the server. It
- * announces LSP 3.18 `workspace/textDocumentContent` for this scheme and vscode-languageclient 10.1
- * registers the content provider from that, so go to definition on a catalog id opens a
- * read-only page without code here.
- */
-const CATALOG_SCHEME = 'aims-catalog';
+import type * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { activateAims, aimsClientOptions } from './aims-client.js';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
     const serverModule = context.asAbsolutePath('out/language-server/main.cjs');
-    const aimsFileEvents = vscode.workspace.createFileSystemWatcher('**/*.aims');
-    context.subscriptions.push(aimsFileEvents);
     const serverOptions: ServerOptions = {
         run: { module: serverModule, transport: TransportKind.ipc },
         debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
     };
-    const clientOptions: LanguageClientOptions = {
-        // Files, unsaved buffers and the built-in catalogs; not git diffs, live share or other schemes.
-        documentSelector: ['file', 'untitled', CATALOG_SCHEME].map(scheme => ({ scheme, language: 'aims' })),
-        synchronize: {
-            configurationSection: 'aims',
-            fileEvents: aimsFileEvents
-        },
-        outputChannelName: 'AIMS Language Server',
-        // Read once at start; trusting the workspace restarts the server (below).
-        initializationOptions: {
-            trusted: vscode.workspace.isTrusted,
-            rulesDocumentation: rulesDocumentationUri(context)
-        } satisfies AimsInitializationOptions
-    };
-    client = new LanguageClient('aims', 'AIMS Language Server', serverOptions, clientOptions);
-    const current = () => client;
-
-    // The AIMS commands show in the palette only where .aims files are (the walkthrough and
-    // "New Workspace" can activate the extension in an empty folder).
-    const aimsFiles = vscode.workspace.createFileSystemWatcher('**/*.aims');
-    const markWorkspace = async () => {
-        const found = (await vscode.workspace.findFiles('**/*.aims', '**/node_modules/**', 1)).length > 0;
-        await vscode.commands.executeCommand('setContext', 'aims.workspace', found);
-    };
-    void markWorkspace();
-    context.subscriptions.push(aimsFiles, aimsFiles.onDidCreate(markWorkspace), aimsFiles.onDidDelete(markWorkspace));
-
-    const status = new SoaStatusItem(current);
-    const pages = new MarkdownPages();
-    const coverage = new CoverageView(current, pages);
-    context.subscriptions.push(
-        status,
-        pages,
-        registerRulePages(pages),
-        registerValidateTask(context),
-        registerNewWorkspace(),
-        vscode.commands.registerCommand('aims.showSoaCoverage', () => coverage.showSoaCoverage()),
-        vscode.commands.registerCommand('aims.showNistCoverage', () => coverage.showNistCoverage()),
-        ReportPanel.register(current),
-        vscode.commands.registerCommand('aims.restartServer', async () => {
-            await client?.restart();
-            status.refreshSoon();
-            vscode.window.setStatusBarMessage('$(check) AIMS language server restarted', 5_000);
-        }),
-        vscode.workspace.onDidGrantWorkspaceTrust(async () => {
-            if (!client) return;
-            client.clientOptions.initializationOptions = { ...client.clientOptions.initializationOptions as AimsInitializationOptions, trusted: true };
-            await client.restart();
-            status.refreshSoon();
-        }),
-        client.onDidChangeState(event => {
-            if (event.newState === State.Running) {
-                status.refreshSoon();
-            }
-        })
-    );
-    await client.start();
+    client = new LanguageClient('aims', 'AIMS Language Server', serverOptions, aimsClientOptions(context, { schemes: ['file', 'untitled'] }));
+    await activateAims(context, client, { process: true });
 }
 
 export async function deactivate(): Promise<void> {

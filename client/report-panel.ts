@@ -5,9 +5,8 @@
  * no script and loads nothing: its Content-Security-Policy allows only the page's own style
  * sheet (by nonce) and data: images.
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 
 /** Served by src/lsp/aims-report-request.ts; repeated here so the client bundle stays free of the server. */
 export const REPORT_REQUEST = 'aims/report';
@@ -72,7 +71,7 @@ export class ReportPanel implements vscode.Disposable {
             this.panel.webview.html = notice('The AIMS language server is not running. Open a .aims file, or run "AIMS: Restart Language Server".');
             return;
         }
-        const nonce = randomBytes(18).toString('base64');
+        const nonce = freshNonce();
         try {
             const page = await vscode.window.withProgress(
                 { location: vscode.ProgressLocation.Window, title: 'AIMS: building report' },
@@ -110,7 +109,7 @@ function withPolicy(page: string, nonce: string): string {
 
 /** A one-message page under the same policy, for waiting and for errors. */
 function notice(message: string): string {
-    const nonce = randomBytes(18).toString('base64');
+    const nonce = freshNonce();
     return withPolicy(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">`
         + `<style nonce="${nonce}">body{font-family:var(--vscode-font-family,system-ui,sans-serif);color:var(--vscode-foreground);padding:24px;}</style>`
         + `</head><body><p>${escape(message)}</p></body></html>`, nonce);
@@ -118,4 +117,10 @@ function notice(message: string): string {
 
 function escape(text: string): string {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** A fresh nonce for the webview's content security policy; Web Crypto, which the desktop and the browser both have. */
+function freshNonce(): string {
+    const bytes = globalThis.crypto.getRandomValues(new Uint8Array(18));
+    return btoa(String.fromCharCode(...bytes));
 }

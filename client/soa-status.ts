@@ -4,7 +4,7 @@
  * exactly when the workspace has been re-validated, and opens the coverage list on click.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { NIST_COVERAGE_REQUEST, SOA_COVERAGE_REQUEST, type NistCoverageResult, type SoaCoverageResult } from '../src/lsp/aims-coverage-protocol.js';
 
 /** Diagnostics arrive file by file after a build; wait for the burst to end before asking. */

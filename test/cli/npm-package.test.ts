@@ -68,8 +68,9 @@ describe('npm package', () => {
         const paths = packed.files.map(f => f.path).sort();
         expect(paths).toEqual(expect.arrayContaining(['bin/aims.cjs', 'out/cli/main.cjs', 'README.md', 'LICENSE', 'package.json']));
         expect(paths.filter(p => /^(src|test|bench|examples|scripts)\//.test(p) || p.endsWith('.map') || p.endsWith('.ts'))).toEqual([]);
-        // The same `files` list makes the .vsix: bundles, grammars, icons, the walkthrough pages, docs.
-        expect(paths.length).toBeLessThan(30);
+        // The same `files` list makes the .vsix: bundles (desktop and web), grammars, icons, the walkthrough pages, docs.
+        expect(paths).toEqual(expect.arrayContaining(['out/web/extension.cjs', 'out/web/language-server.js']));
+        expect(paths.length).toBeLessThan(34);
     });
 
     it('installs from the tarball into an empty folder and validates a workspace exactly like the in-repo CLI', () => {

@@ -66,6 +66,8 @@ export interface CodeServerOptions {
     workspace: string;
     /** Written to the copy's .vscode/settings.json. */
     workspaceSettings?: Record<string, unknown>;
+    /** Added to the user settings (USER_SETTINGS). */
+    userSettings?: Record<string, unknown>;
 }
 
 export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {
@@ -79,7 +81,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
         writeFileSync(join(folder, '.vscode/settings.json'), JSON.stringify(options.workspaceSettings, null, 2));
     }
     mkdirSync(join(userData, 'User'), { recursive: true });
-    writeFileSync(join(userData, 'User/settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+    writeFileSync(join(userData, 'User/settings.json'), JSON.stringify({ ...USER_SETTINGS, ...options.userSettings }, null, 2));
     const env = {
         ...process.env,
         PATH: `${NODE24_BIN}:${process.env.PATH ?? ''}`,

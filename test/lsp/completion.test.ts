@@ -80,6 +80,19 @@ describe('completion of catalog ids', () => {
         expect(inString.filter(i => i.label.startsWith('A.'))).toEqual([]);
     });
 
+    it('answers with the cursor deep in a 1 MB string, where it once took minutes (issue 15)', async () => {
+        const services = await lspServices();
+        const long = 'x'.repeat(512 * 1024);
+        const items = await complete(services, { 'policy.aims': `policy p "P" { summary "${long}<|>${long}" }` });
+        expect(items.filter(i => i.label.startsWith('A.'))).toEqual([]);
+    });
+
+    it('answers after `approved ... by` outside any block, which once failed on the model (issue 15)', async () => {
+        const services = await lspServices();
+        const items = await complete(services, { 'main.aims': `${PEOPLE}approved 2026-01-01 by <|>` });
+        expect(Array.isArray(items)).toBe(true);
+    });
+
     it('offers clause, Annex A, NIST and EU AI Act ids for `supports`', async () => {
         const services = await lspServices();
         const ids = labels(await complete(services, { 'evidence.aims': 'evidence ev "Policy" { supports <|> }' }));
