@@ -75,32 +75,8 @@ export class AimsDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         if (this.hasPendingWork()) {
             void this.validatePending([uri]);
         } else {
-            this.updateCoalesced(uri);
+            super.didChangeContent(change);
         }
-    }
-
-    /** Changes waiting for a queued update that has not started yet. */
-    private readonly coalesced = new Set<string>();
-
-    /**
-     * Langium queues one workspace update per change. In a burst of changes (a paste, a
-     * formatter, a script, an edit storm of 1,000 changes) each queued update first resets and
-     * relinks documents before it notices that it was cancelled, so the first answer after the
-     * burst waited for all of them. Here a change joins the update that is queued but not yet
-     * started, which reads the text then current: a burst costs two or three updates. Every
-     * change still cancels the build that is running, since queueing an update cancels it.
-     */
-    private updateCoalesced(uri: URI): void {
-        const queued = this.coalesced.size > 0;
-        this.coalesced.add(uri.toString());
-        if (queued) {
-            return;
-        }
-        this.workspaceManager.ready.then(() => this.workspaceLock.write(token => {
-            const changed = [...this.coalesced].map(u => URI.parse(u));
-            this.coalesced.clear();
-            return this.documentBuilder.update(changed, [], token);
-        })).catch(err => console.error('AIMS: document update failed.', err));
     }
 
     /** A changed, created or deleted `aims.config.json` is read again and re-validates everything. */
