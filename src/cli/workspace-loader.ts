@@ -11,7 +11,7 @@ import { createAimsServices, type AimsServices } from '../language/aims-module.j
 import { buildWorkspace, type BuiltWorkspace, type SourceText } from '../workspace/aims-workspace.js';
 import type { AimsSettingsValues, SeverityOverride } from '../workspace/aims-settings.js';
 import { parseIsoDate } from '../model/dates.js';
-import { MAX_FILE_BYTES, mebibytes, withinWorkspaceLimit, workspaceByteLimit } from '../workspace/file-limits.js';
+import { fileSize, MAX_FILE_BYTES, mebibytes, withinWorkspaceLimit, workspaceByteLimit } from '../workspace/file-limits.js';
 import { isInside, realPathOf } from '../workspace/symbolic-links.js';
 import { didYouMean } from '../catalog/did-you-mean.js';
 import { ALL_RULES } from '../validation/rules.js';
@@ -252,14 +252,16 @@ export function collectAimsFiles(paths: readonly string[], cwd: string): Collect
     }
     const sorted = [...found].sort(([a], [b]) => a.localeCompare(b));
     const limit = workspaceByteLimit();
-    const budget = withinWorkspaceLimit(sorted, ([path]) => sizeOf(path), limit);
+    // Asked once per file: for the workspace limit here and the file limit when it is read.
+    const sizes = new Map(sorted.map(([path]) => [path, fileSize(path)]));
+    const budget = withinWorkspaceLimit(sorted, ([path]) => sizes.get(path) ?? 0, limit);
     if (budget.left.length > 0) {
         // The memory bound (file-limits.ts): refused before anything is read or built.
         throw new CliError(`${display(root, cwd)}: workspace too large: ${mebibytes(budget.total)} of .aims files in ${sorted.length} files; the limit is ${mebibytes(limit)} (set AIMS_MAX_WORKSPACE_MIB to raise it, or ignore folders in aims.config.json)`);
     }
     const files: AimsFile[] = [];
     for (const [path, shown] of sorted) {
-        const text = readAimsFile(path, shown, problems);
+        const text = readAimsFile(path, shown, problems, sizes.get(path));
         if (text !== undefined) {
             files.push({ path, text });
         }
@@ -347,15 +349,6 @@ function statOrReport(path: string, shown: string, problems: string[], report = 
     }
 }
 
-function sizeOf(path: string): number {
-    try {
-        return statSync(path).size;
-    } catch {
-        // Unreadable files are reported when they are read.
-        return 0;
-    }
-}
-
 function isLink(path: string): boolean {
     try {
         return lstatSync(path).isSymbolicLink();
@@ -365,11 +358,11 @@ function isLink(path: string): boolean {
 }
 
 /** The file's text, or undefined with a problem recorded: too large, binary, not UTF-8, unreadable. */
-function readAimsFile(path: string, shown: string, problems: string[]): string | undefined {
+function readAimsFile(path: string, shown: string, problems: string[], size: number | undefined): string | undefined {
     let bytes: Buffer;
     try {
-        const size = statSync(path).size;
-        if (size > MAX_FILE_BYTES) {
+        // No size: the file could not be asked, and reading it says why.
+        if (size !== undefined && size > MAX_FILE_BYTES) {
             problems.push(`${shown}: file too large (${mebibytes(size)}); the limit for .aims files is ${mebibytes(MAX_FILE_BYTES)}`);
             return undefined;
         }

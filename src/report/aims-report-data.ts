@@ -15,7 +15,7 @@ import type { AimsServices } from '../language/aims-module.js';
 import { catalog } from '../catalog/catalog.js';
 import { qualifiedName, referencedId } from '../references/aims-name-provider.js';
 import type { EuAiActModel, EuProfile } from '../model/eu-ai-act.js';
-import { summarizeChain, type ChainSummary, type CoverageLevel, type MappingOrigin, type Relationship } from '../model/mappings.js';
+import { summarizeChain, type ChainSummary, type CoverageLevel, type MappingEdge } from '../model/mappings.js';
 import { collectManagementSystem, type ManagementSystemData } from './management-system-data.js';
 import { runGit, workingTreeDiffers } from '../workspace/git.js';
 import { controlIdOf, documentOf, type AimsModel, type Freshness, type RatingScale, type SoaCoverage } from '../model/aims-model.js';
@@ -153,14 +153,8 @@ export interface FrameworkRequirementRow {
     readonly evidence: readonly string[];
 }
 
-export interface MappingRow {
-    readonly from: string;
-    readonly to: string;
-    readonly relationship: Relationship;
-    readonly origin: MappingOrigin;
-    readonly rationale?: string;
-    readonly strength?: number;
-}
+/** A mapping as plain data: the model's edge without its declaration node. */
+export type MappingRow = Omit<MappingEdge, 'declaration'>;
 
 /** The model's coverage of one subcategory (NistSubcategoryCoverage), as plain data, with its evidence. */
 export interface NistSubcategoryRow {

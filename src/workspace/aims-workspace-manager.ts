@@ -12,7 +12,7 @@ import type { AimsServices } from '../language/aims-module.js';
 import { isIgnored } from './aims-config.js';
 import type { AimsSettings } from './aims-settings.js';
 import { isInside, realPathOf } from './symbolic-links.js';
-import { mebibytes, withinWorkspaceLimit, workspaceByteLimit } from './file-limits.js';
+import { fileSize, mebibytes, withinWorkspaceLimit, workspaceByteLimit } from './file-limits.js';
 
 export class AimsWorkspaceManager extends DefaultWorkspaceManager {
     private readonly documentFactory: LangiumDocumentFactory;
@@ -53,7 +53,7 @@ export class AimsWorkspaceManager extends DefaultWorkspaceManager {
     protected override async loadWorkspaceDocuments(uris: Stream<URI>, collector: (document: LangiumDocument) => void): Promise<void> {
         const sorted = uris.toArray().sort((a, b) => a.path.localeCompare(b.path));
         const limit = workspaceByteLimit();
-        const { kept, left, total } = withinWorkspaceLimit(sorted, uri => this.sizeOf(uri), limit);
+        const { kept, left, total } = withinWorkspaceLimit(sorted, uri => (uri.scheme === 'file' ? fileSize(uri.fsPath) : undefined) ?? 0, limit);
         if (left.length > 0) {
             const message = `AIMS: this workspace holds ${mebibytes(total)} of .aims files, more than the limit of ${mebibytes(limit)}; `
                 + `${left.length} file${left.length === 1 ? ' was' : 's were'} not loaded (from ${left[0].path}). Ignore folders in aims.config.json, or set AIMS_MAX_WORKSPACE_MIB to raise the limit.`;
@@ -61,17 +61,6 @@ export class AimsWorkspaceManager extends DefaultWorkspaceManager {
             void (this.shared as Partial<LangiumSharedServices>).lsp?.Connection?.window.showWarningMessage(message);
         }
         return super.loadWorkspaceDocuments(stream(kept), collector);
-    }
-
-    private sizeOf(uri: URI): number {
-        if (uri.scheme !== 'file') {
-            return 0;
-        }
-        try {
-            return statSync(uri.fsPath).size;
-        } catch {
-            return 0;
-        }
     }
 
     /** Real paths of the folders searched so far, so a link back up the tree is walked once. */

@@ -4,6 +4,8 @@
  * why (see parser/aims-parser.ts). An AIMS is hand-written text: megabytes mean a mistake, and a
  * 100 MB file would take minutes and gigabytes to build.
  */
+import { statSync } from 'node:fs';
+
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 
 /**
@@ -32,6 +34,15 @@ export function withinWorkspaceLimit<T>(files: readonly T[], sizeOf: (file: T) =
         (total <= limit ? kept : left).push(file);
     }
     return { kept, left, total };
+}
+
+/** The size of a file in bytes, or undefined when it cannot be asked (it is reported when it is read). */
+export function fileSize(path: string): number | undefined {
+    try {
+        return statSync(path).size;
+    } catch {
+        return undefined;
+    }
 }
 
 /** `8 MiB`, `12.5 MiB`; below a mebibyte `3 KiB`, `2.5 KiB`. */
